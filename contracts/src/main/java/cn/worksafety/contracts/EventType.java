@@ -1,0 +1,50 @@
+package cn.worksafety.contracts;
+
+import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.contracts.events.EnterpriseRegistered;
+import cn.worksafety.contracts.events.RatingChanged;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type on the wire: its name (also the routing key), the exchange it goes to and the
+ * record its {@code data} binds to. The AsyncAPI document lists exactly these (a test checks it).
+ */
+public enum EventType {
+  ENTERPRISE_REGISTERED("enforcement.enterprise.registered", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
+  ENTERPRISE_UPDATED("enforcement.enterprise.updated", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
+  CASE_DECIDED("enforcement.case.decided", Exchanges.ENFORCEMENT, CaseDecided.class),
+  RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class);
+
+  private final String type;
+  private final String exchange;
+  private final Class<?> payload;
+
+  EventType(String type, String exchange, Class<?> payload) {
+    this.type = type;
+    this.exchange = exchange;
+    this.payload = payload;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public String exchange() {
+    return exchange;
+  }
+
+  public Class<?> payload() {
+    return payload;
+  }
+
+  /** Where the payload schema lives inside the AsyncAPI document. */
+  public URI dataschema() {
+    return URI.create("/asyncapi.yaml#/components/schemas/" + payload.getSimpleName());
+  }
+
+  public static Optional<EventType> of(String type) {
+    return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+  }
+}

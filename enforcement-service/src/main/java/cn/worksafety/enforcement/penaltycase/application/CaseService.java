@@ -1,0 +1,101 @@
+package cn.worksafety.enforcement.penaltycase.application;
+
+import cn.worksafety.enforcement.enterprise.application.EnterpriseService;
+import cn.worksafety.enforcement.enterprise.model.Enterprise;
+import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseRules;
+import cn.worksafety.enforcement.penaltycase.model.CaseState;
+import cn.worksafety.enforcement.penaltycase.model.Penalty;
+import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.problem.ProblemKind;
+import cn.worksafety.platform.security.Caller;
+import cn.worksafety.platform.web.ETags;
+import cn.worksafety.platform.web.PageView;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/** Filing penalty cases and moving them through their lifecycle, inside the caller's region. */
+@Service
+public class CaseService {
+  private final Cases cases;
+  private final EnterpriseService enterprises;
+  private final CaseRules rules;
+  private final Clock clock;
+
+  public CaseService(Cases cases, EnterpriseService enterprises, CaseRules rules, Clock clock) {
+    this.cases = cases;
+    this.enterprises = enterprises;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  public PenaltyCase file(Caller officer, String uscc, String title, List<String> officers) {
+    Enterprise enterprise = enterprises.get(officer, uscc);
+    PenaltyCase filed = PenaltyCase.file(UUID.randomUUID().toString(), enterprise.uscc(), enterprise.region(),
+        title, officers, officer.subject(), clock.instant(), rules);
+    cases.add(filed);
+    return filed;
+  }
+
+  public PenaltyCase get(Caller caller, String id) {
+    return cases.find(id).filter(c -> caller.covers(c.region()))
+        .orElseThrow(() -> DomainException.notFound("case", id));
+  }
+
+  public PageView<PenaltyCase> list(Caller caller, CaseState state, int offset, int limit) {
+    return cases.list(caller.region(), state, offset, limit);
+  }
+
+  public PenaltyCase investigate(Caller officer, String id, String ifMatch) {
+    return change(officer, id, ifMatch, c -> c.investigate(officer.subject(), clock.instant()));
+  }
+
+  public PenaltyCase notifyParty(Caller officer, String id, String ifMatch, List<Penalty> proposed, boolean waived) {
+    return change(officer, id, ifMatch,
+        c -> c.notifyParty(proposed, waived, officer.subject(), clock.instant(), rules));
+  }
+
+  public PenaltyCase recordDefence(Caller officer, String id, String ifMatch, String statement) {
+    return change(officer, id, ifMatch, c -> c.recordDefence(statement, officer.subject(), clock.instant()));
+  }
+
+  public PenaltyCase decide(Caller officer, String id, String ifMatch, List<String> violationCodes,
+      List<Penalty> penalties, String legalBasis) {
+    PenaltyCase current = current(officer, id, ifMatch);
+    PenaltyCase.Decided decided = current.decide(violationCodes, penalties, legalBasis, officer.subject(),
+        clock.instant(), rules);
+    return store(decided.penaltyCase(), List.of(decided.event()), ifMatch);
+  }
+
+  /** A step that is known but not possible in the case's state: answered with what is allowed. */
+  public PenaltyCase refuse(Caller caller, String id, String step) {
+    PenaltyCase current = get(caller, id);
+    throw new DomainException(ProblemKind.CONFLICT, "step-not-allowed",
+        "step '" + step + "' is not allowed while the case is " + current.state())
+        .with("state", current.state().name())
+        .with("allowed", current.allowedSteps().stream().map(s -> s.path()).toList());
+  }
+
+  private PenaltyCase change(Caller caller, String id, String ifMatch, Function<PenaltyCase, PenaltyCase> step) {
+    return store(step.apply(current(caller, id, ifMatch)), List.of(), ifMatch);
+  }
+
+  private PenaltyCase current(Caller caller, String id, String ifMatch) {
+    PenaltyCase current = get(caller, id);
+    ETags.check(ifMatch, current.version());
+    return current;
+  }
+
+  private PenaltyCase store(PenaltyCase changed, List<CaseDecidedEvent> events, String ifMatch) {
+    if (!cases.update(changed, events)) {
+      ProblemKind kind = ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE;
+      throw new DomainException(kind, "concurrent-change",
+          "the case was changed by someone else meanwhile; read it again and retry");
+    }
+    return changed;
+  }
+}

@@ -1,0 +1,94 @@
+package cn.worksafety.enforcement.penaltycase.infrastructure;
+
+import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.enforcement.penaltycase.application.Cases;
+import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseState;
+import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.outbox.Outbox;
+import cn.worksafety.platform.outbox.OutboxEntry;
+import cn.worksafety.platform.security.RegionScope;
+import cn.worksafety.platform.web.PageView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Cases in the {@code cases} collection. An update is one {@code findOneAndUpdate} on
+ * {@code {_id, version}} that sets the new state and appends the case's events to its outbox, so a
+ * decision and its {@code enforcement.case.decided} are stored together or not at all.
+ */
+@Repository
+public class MongoCases implements Cases {
+  static final String COLLECTION = "cases";
+  private final MongoCollection<Document> collection;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  public MongoCases(MongoDatabase database, Outbox outbox, Clock clock) {
+    this.collection = database.getCollection(COLLECTION);
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @Override
+  public void add(PenaltyCase penaltyCase) {
+    collection.insertOne(CaseDocuments.toDocument(penaltyCase));
+  }
+
+  @Override
+  public Optional<PenaltyCase> find(String id) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(CaseDocuments::fromDocument);
+  }
+
+  @Override
+  public boolean update(PenaltyCase changed, List<CaseDecidedEvent> events) {
+    List<Bson> updates = new ArrayList<>();
+    CaseDocuments.toDocument(changed).forEach((field, value) -> {
+      if (!field.equals("_id")) {
+        updates.add(Updates.set(field, value));
+      }
+    });
+    if (!events.isEmpty()) {
+      updates.add(Outbox.push(events.stream().map(this::entry).toList()));
+    }
+    Document previous = collection.findOneAndUpdate(
+        Filters.and(Filters.eq("_id", changed.id()), Filters.eq("version", changed.version() - 1)),
+        Updates.combine(updates));
+    if (previous == null) {
+      return false;
+    }
+    if (!events.isEmpty()) {
+      outbox.written(COLLECTION, changed.id());
+    }
+    return true;
+  }
+
+  private OutboxEntry entry(CaseDecidedEvent e) {
+    return outbox.entry(EventType.CASE_DECIDED, e.uscc(), new CaseDecided(e.caseId(), e.uscc(), e.region(),
+        e.violationCodes(), e.penalties().stream().map(CaseDocuments::toContract).toList(),
+        e.decidedAt().atZone(clock.getZone()).toOffsetDateTime(), e.legalBasis()));
+  }
+
+  @Override
+  public PageView<PenaltyCase> list(String regionScope, CaseState state, int offset, int limit) {
+    Bson filter = Filters.regex("region", "^" + Pattern.quote(RegionScope.prefix(regionScope)));
+    if (state != null) {
+      filter = Filters.and(filter, Filters.eq("state", state.name()));
+    }
+    List<PenaltyCase> items = new ArrayList<>();
+    collection.find(filter).sort(new Document("filedAt", -1).append("_id", 1)).skip(offset).limit(limit)
+        .forEach(d -> items.add(CaseDocuments.fromDocument(d)));
+    return new PageView<>(items, offset / limit, limit, collection.countDocuments(filter));
+  }
+}

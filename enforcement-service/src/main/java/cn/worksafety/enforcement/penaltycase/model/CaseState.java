@@ -1,0 +1,9 @@
+package cn.worksafety.enforcement.penaltycase.model;
+
+/** Where a penalty case stands in its legal lifecycle (立案 → 调查取证 → 告知 → 决定 …). */
+public enum CaseState {
+  FILED,
+  INVESTIGATING,
+  NOTIFIED,
+  DECIDED
+}

@@ -1,0 +1,130 @@
+package cn.worksafety.enforcement.penaltycase.model;
+
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.problem.ProblemKind;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An administrative-penalty case (行政处罚案件) and the rules of its lifecycle. Immutable: each step
+ * returns the case as it now stands, one version on.
+ */
+public record PenaltyCase(
+    String id,
+    String uscc,
+    String region,
+    String title,
+    List<String> officers,
+    CaseState state,
+    Instant filedAt,
+    LocalDate decisionDue,
+    Notice notice,
+    String defenceStatement,
+    Decision decision,
+    List<StepRecord> history,
+    long version) {
+
+  /** Which steps each state allows next. */
+  private static final Map<CaseState, Set<CaseStep>> NEXT = Map.of(
+      CaseState.FILED, EnumSet.of(CaseStep.INVESTIGATION),
+      CaseState.INVESTIGATING, EnumSet.of(CaseStep.NOTICE),
+      CaseState.NOTIFIED, EnumSet.of(CaseStep.DEFENCE, CaseStep.DECISION),
+      CaseState.DECIDED, EnumSet.noneOf(CaseStep.class));
+
+  static final int MIN_OFFICERS = 2;
+
+  public static PenaltyCase file(String id, String uscc, String region, String title, List<String> officers,
+      String by, Instant now, CaseRules rules) {
+    Set<String> distinct = new LinkedHashSet<>(officers);
+    if (distinct.size() < MIN_OFFICERS) {
+      throw DomainException.invalid("officers",
+          "a case needs at least " + MIN_OFFICERS + " different certified officers (行政处罚法 第四十二条)");
+    }
+    LocalDate due = now.atZone(rules.zone()).toLocalDate().plusDays(rules.decisionDeadlineDays());
+    return new PenaltyCase(id, uscc, region, title.strip(), List.copyOf(distinct), CaseState.FILED, now, due,
+        null, null, null, List.of(new StepRecord("filing", now, by)), 1);
+  }
+
+  public Set<CaseStep> allowedSteps() {
+    return NEXT.get(state);
+  }
+
+  public PenaltyCase investigate(String by, Instant now) {
+    require(CaseStep.INVESTIGATION);
+    return next(CaseState.INVESTIGATING, notice, defenceStatement, decision, CaseStep.INVESTIGATION, by, now);
+  }
+
+  public PenaltyCase notifyParty(List<Penalty> proposed, boolean defenceWaived, String by, Instant now,
+      CaseRules rules) {
+    require(CaseStep.NOTICE);
+    if (proposed.isEmpty()) {
+      throw DomainException.invalid("proposedPenalties", "a notice proposes at least one penalty");
+    }
+    LocalDate lastDay = rules.calendar()
+        .addWorkingDays(now.atZone(rules.zone()).toLocalDate(), rules.defenceWindowWorkingDays());
+    Notice sent = new Notice(List.copyOf(proposed), defenceWaived, now, lastDay);
+    return next(CaseState.NOTIFIED, sent, defenceStatement, decision, CaseStep.NOTICE, by, now);
+  }
+
+  public PenaltyCase recordDefence(String statement, String by, Instant now) {
+    require(CaseStep.DEFENCE);
+    return next(state, notice, statement.strip(), decision, CaseStep.DEFENCE, by, now);
+  }
+
+  /**
+   * Decides the case. Not before the party was notified and its defence window closed, unless it
+   * waived it (Art. 44, 45, 62); never heavier than the notice proposed (Art. 45).
+   */
+  public Decided decide(List<String> violationCodes, List<Penalty> penalties, String legalBasis, String by,
+      Instant now, CaseRules rules) {
+    require(CaseStep.DECISION);
+    LocalDate today = now.atZone(rules.zone()).toLocalDate();
+    if (!notice.defenceWaived() && !today.isAfter(notice.defenceWindowLastDay())) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "defence-window-open",
+          "the party may state a defence until " + notice.defenceWindowLastDay()
+              + "; decide after that day, or record that the party waived it")
+          .with("defenceWindowLastDay", notice.defenceWindowLastDay().toString());
+    }
+    if (penalties.isEmpty()) {
+      throw DomainException.invalid("penalties", "a decision imposes at least one penalty");
+    }
+    for (Penalty penalty : penalties) {
+      boolean covered = notice.proposedPenalties().stream().anyMatch(penalty::noHeavierThan);
+      if (!covered) {
+        throw new DomainException(ProblemKind.RULE_VIOLATION, "heavier-than-notice",
+            "the decision may not be heavier than the notice proposed (行政处罚法 第四十五条): " + penalty.kind()
+                + " exceeds or is missing from the proposal");
+      }
+    }
+    Decision made = new Decision(List.copyOf(violationCodes), List.copyOf(penalties), legalBasis.strip(), now);
+    PenaltyCase decided = next(CaseState.DECIDED, notice, defenceStatement, made, CaseStep.DECISION, by, now);
+    return new Decided(decided,
+        new CaseDecidedEvent(id, uscc, region, made.violationCodes(), made.penalties(), now, made.legalBasis()));
+  }
+
+  /** A decided case and the event that announces it. */
+  public record Decided(PenaltyCase penaltyCase, CaseDecidedEvent event) {}
+
+  private void require(CaseStep step) {
+    if (!allowedSteps().contains(step)) {
+      throw new DomainException(ProblemKind.CONFLICT, "step-not-allowed",
+          "step '" + step.path() + "' is not allowed while the case is " + state)
+          .with("state", state.name())
+          .with("allowed", allowedSteps().stream().map(CaseStep::path).toList());
+    }
+  }
+
+  private PenaltyCase next(CaseState to, Notice notice, String defence, Decision decision, CaseStep step, String by,
+      Instant now) {
+    List<StepRecord> log = new ArrayList<>(history);
+    log.add(new StepRecord(step.path(), now, by));
+    return new PenaltyCase(id, uscc, region, title, officers, to, filedAt, decisionDue, notice, defence, decision,
+        List.copyOf(log), version + 1);
+  }
+}

@@ -1,0 +1,98 @@
+package cn.worksafety.enforcement.penaltycase.web;
+
+import cn.worksafety.enforcement.penaltycase.application.CaseService;
+import cn.worksafety.enforcement.penaltycase.model.CaseState;
+import cn.worksafety.enforcement.penaltycase.model.CaseStep;
+import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.security.Callers;
+import cn.worksafety.platform.web.ETags;
+import cn.worksafety.platform.web.PageRequest;
+import cn.worksafety.platform.web.PageView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Penalty cases and their lifecycle steps; {@code If-Match} with the case's ETag guards every step. */
+@RestController
+@RequestMapping("/api/enforcement/cases")
+@PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR')")
+public class CaseController {
+  private final CaseService cases;
+  private final Clock clock;
+
+  public CaseController(CaseService cases, Clock clock) {
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  public ResponseEntity<CaseView> file(@Valid @RequestBody CaseRequests.FileCase request) {
+    PenaltyCase filed = cases.file(Callers.current(), request.uscc(), request.title(), request.officers());
+    return ResponseEntity.created(URI.create("/api/enforcement/cases/" + filed.id()))
+        .eTag(ETags.of(filed.version())).body(CaseView.of(filed, clock.getZone()));
+  }
+
+  @GetMapping("/{id}")
+  public ResponseEntity<CaseView> get(@PathVariable String id) {
+    return view(cases.get(Callers.current(), id));
+  }
+
+  @GetMapping
+  public PageView<CaseView> list(@Valid PageRequest page, @RequestParam(required = false) CaseState state) {
+    return cases.list(Callers.current(), state, page.offset(), page.sizeOrDefault())
+        .map(c -> CaseView.of(c, clock.getZone()));
+  }
+
+  @PostMapping("/{id}/investigation")
+  public ResponseEntity<CaseView> investigation(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody(required = false) CaseRequests.Investigation request) {
+    return view(cases.investigate(Callers.current(), id, ifMatch));
+  }
+
+  @PostMapping("/{id}/notice")
+  public ResponseEntity<CaseView> notice(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.NoticeToParty request) {
+    return view(cases.notifyParty(Callers.current(), id, ifMatch,
+        request.proposedPenalties().stream().map(PenaltyRequest::toPenalty).toList(), request.defenceWaived()));
+  }
+
+  @PostMapping("/{id}/defence")
+  public ResponseEntity<CaseView> defence(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.Defence request) {
+    return view(cases.recordDefence(Callers.current(), id, ifMatch, request.statement()));
+  }
+
+  @PostMapping("/{id}/decision")
+  public ResponseEntity<CaseView> decision(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.DecisionOnCase request) {
+    return view(cases.decide(Callers.current(), id, ifMatch, request.violationCodes(),
+        request.penalties().stream().map(PenaltyRequest::toPenalty).toList(), request.legalBasis()));
+  }
+
+  /** Steps of the contract that no state reached so far allows: answered with what is allowed instead. */
+  @PostMapping("/{id}/{step}")
+  public ResponseEntity<CaseView> otherStep(@PathVariable String id, @PathVariable String step) {
+    CaseStep known = CaseStep.fromPath(step).orElseThrow(() -> DomainException.notFound("case step", step));
+    return view(cases.refuse(Callers.current(), id, known.path()));
+  }
+
+  private ResponseEntity<CaseView> view(PenaltyCase c) {
+    return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c, clock.getZone()));
+  }
+}

@@ -1,0 +1,107 @@
+package cn.worksafety.enforcement.penaltycase.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.problem.ProblemKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PenaltyCaseTest {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI);
+  /** A Monday, 10:00 in Shanghai. */
+  static final Instant MONDAY = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(SHANGHAI).toInstant();
+  static final Penalty FINE_20K = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.00"), null);
+
+  static PenaltyCase filed() {
+    return PenaltyCase.file("c1", "914403001922038216", "440300", "未按规定培训", List.of("o1", "o2"), "o1", MONDAY, RULES);
+  }
+
+  static PenaltyCase notified(boolean waived) {
+    return filed().investigate("o1", MONDAY).notifyParty(List.of(FINE_20K), waived, "o1", MONDAY, RULES);
+  }
+
+  @Test
+  void needsTwoDifferentOfficers() {
+    assertThatThrownBy(() -> PenaltyCase.file("c1", "914403001922038216", "440300", "t", List.of("o1", "o1"), "o1",
+        MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ProblemKind.INVALID);
+          assertThat(e.getMessage()).startsWith("officers:");
+        });
+  }
+
+  @Test
+  void decisionIsDueNinetyDaysAfterFiling() {
+    assertThat(filed().decisionDue()).isEqualTo(LocalDate.of(2027, 1, 31));
+    assertThat(filed().state()).isEqualTo(CaseState.FILED);
+    assertThat(filed().version()).isEqualTo(1);
+  }
+
+  @Test
+  void aStepOutOfOrderNamesTheAllowedOnes() {
+    assertThatThrownBy(() -> filed().decide(List.of("V1"), List.of(FINE_20K), "basis", "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ProblemKind.CONFLICT);
+          assertThat(e.properties()).containsEntry("allowed", List.of("investigation"));
+        });
+  }
+
+  @Test
+  void noDecisionWhileTheDefenceWindowIsOpen() {
+    PenaltyCase notified = notified(false);
+    assertThat(notified.notice().defenceWindowLastDay()).isEqualTo(LocalDate.of(2026, 11, 9));
+    Instant lastDay = LocalDate.of(2026, 11, 9).atTime(23, 0).atZone(SHANGHAI).toInstant();
+    assertThatThrownBy(() -> notified.decide(List.of("V1"), List.of(FINE_20K), "basis", "o1", lastDay, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ProblemKind.RULE_VIOLATION);
+          assertThat(e.properties()).containsEntry("defenceWindowLastDay", "2026-11-09");
+        });
+    Instant dayAfter = LocalDate.of(2026, 11, 10).atTime(9, 0).atZone(SHANGHAI).toInstant();
+    assertThat(notified.decide(List.of("V1"), List.of(FINE_20K), "basis", "o1", dayAfter, RULES)
+        .penaltyCase().state()).isEqualTo(CaseState.DECIDED);
+  }
+
+  @Test
+  void aWaivedDefenceAllowsAnImmediateDecisionAndAnnouncesIt() {
+    PenaltyCase.Decided decided = notified(true).decide(List.of("AQSC-1"), List.of(FINE_20K), "安全生产法第九十九条",
+        "o1", MONDAY, RULES);
+    assertThat(decided.penaltyCase().state()).isEqualTo(CaseState.DECIDED);
+    assertThat(decided.penaltyCase().version()).isEqualTo(4);
+    assertThat(decided.event().caseId()).isEqualTo("c1");
+    assertThat(decided.event().penalties()).containsExactly(FINE_20K);
+    assertThat(decided.penaltyCase().history()).extracting(StepRecord::step)
+        .containsExactly("filing", "investigation", "notice", "decision");
+  }
+
+  @Test
+  void aDecisionMayNotBeHeavierThanTheNotice() {
+    Penalty heavier = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.01"), null);
+    Penalty otherKind = new Penalty(PenaltyKind.SUSPENSION, null, 30);
+    for (Penalty p : List.of(heavier, otherKind)) {
+      assertThatThrownBy(() -> notified(true).decide(List.of("V1"), List.of(p), "b", "o1", MONDAY, RULES))
+          .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("heavier-than-notice"));
+    }
+    Penalty lighter = new Penalty(PenaltyKind.FINE, new BigDecimal("5000"), null);
+    assertThat(notified(true).decide(List.of("V1"), List.of(lighter), "b", "o1", MONDAY, RULES).event().penalties())
+        .containsExactly(lighter);
+  }
+
+  @Test
+  void penaltiesCarryWhatTheirKindNeeds() {
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.FINE, null, null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.FINE, new BigDecimal("-1"), null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.FINE, new BigDecimal("1.001"), null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.FINE, new BigDecimal("100000000.01"), null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.WARNING, BigDecimal.ONE, null)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> new Penalty(PenaltyKind.SUSPENSION, null, 0)).isInstanceOf(DomainException.class);
+    assertThat(new Penalty(PenaltyKind.SUSPENSION, null, 30).periodDays()).isEqualTo(30);
+  }
+}

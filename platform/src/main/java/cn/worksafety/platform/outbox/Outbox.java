@@ -1,0 +1,52 @@
+package cn.worksafety.platform.outbox;
+
+import cn.worksafety.contracts.EventType;
+import cn.worksafety.platform.requestid.RequestIds;
+import com.mongodb.client.model.Updates;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The writing side of the outbox. An adapter that saves an aggregate adds {@link #push} to the same
+ * single-document update as the state change, so the change and its events are stored together or
+ * not at all, and calls {@link #written} afterwards so the relay publishes without waiting for its
+ * next sweep.
+ */
+@Component
+public class Outbox {
+  private final JsonMapper json;
+  private final Clock clock;
+  private final OutboxRelay relay;
+
+  public Outbox(JsonMapper json, Clock clock, OutboxRelay relay) {
+    this.json = json;
+    this.clock = clock;
+    this.relay = relay;
+  }
+
+  public OutboxEntry entry(EventType type, String subject, Object payload) {
+    if (!type.payload().isInstance(payload)) {
+      throw new IllegalArgumentException(type.type() + " carries " + type.payload().getSimpleName());
+    }
+    return new OutboxEntry(UUID.randomUUID().toString(), type.type(), subject, clock.instant(),
+        json.writeValueAsString(payload), RequestIds.current().orElse(null));
+  }
+
+  /** The update fragment that appends these entries to the document's outbox. */
+  public static Bson push(List<OutboxEntry> entries) {
+    return Updates.pushEach(OutboxEntry.FIELD, entries.stream().map(OutboxEntry::toDocument).toList());
+  }
+
+  /** One entry as stored, for a document that is inserted whole with its first events. */
+  public static org.bson.Document asDocument(OutboxEntry entry) {
+    return entry.toDocument();
+  }
+
+  public void written(String collection, Object documentId) {
+    relay.wake(collection, documentId);
+  }
+}

@@ -1,0 +1,24 @@
+package cn.worksafety.platform.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param exchange the exchange this service publishes to
+ * @param source the CloudEvents {@code source} of this service's events
+ * @param collections the collections whose documents carry an {@code outbox}
+ * @param sweepInterval how often every outbox is scanned, to pick up what another (perhaps crashed)
+ *     instance wrote; each instance publishes its own writes at once
+ * @param lease how long a relay may hold the publishing lease before another instance may take it
+ */
+@ConfigurationProperties("app.outbox")
+public record OutboxProperties(
+    String exchange,
+    String source,
+    List<String> collections,
+    @DefaultValue("200ms") Duration pollInterval,
+    @DefaultValue("60s") Duration sweepInterval,
+    @DefaultValue("5s") Duration confirmTimeout,
+    @DefaultValue("30s") Duration lease) {}

@@ -1,0 +1,20 @@
+package cn.worksafety.platform.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** {@code ?page=&size=}: page from 0, size 1–100 (default 20). Bind it with {@code @Valid} on a query object. */
+public record PageRequest(@Min(0) Integer page, @Min(1) @Max(100) Integer size) {
+
+  public int pageOrDefault() {
+    return page == null ? 0 : page;
+  }
+
+  public int sizeOrDefault() {
+    return size == null ? 20 : size;
+  }
+
+  public int offset() {
+    return pageOrDefault() * sizeOrDefault();
+  }
+}

@@ -1,0 +1,27 @@
+package cn.worksafety.platform.testing;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.util.UUID;
+
+/**
+ * The embedded Mongo-compatible store (memory backend) that integration tests talk to over TCP with
+ * the official driver, one per test JVM; each test class gets a database of its own.
+ */
+public final class EmbeddedMongo {
+  private static MongoServer server;
+  private static InetSocketAddress address;
+
+  private EmbeddedMongo() {}
+
+  public static synchronized String uri(String databasePrefix) {
+    if (server == null) {
+      server = new MongoServer(new MemoryBackend());
+      address = server.bind();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+    }
+    return "mongodb://127.0.0.1:" + address.getPort() + "/" + databasePrefix + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
