@@ -39,10 +39,12 @@ public enum EventType {
     return payload;
   }
 
-  /** Where the payload schema lives inside the AsyncAPI document. */
+  /** Where the payload schema lives: the AsyncAPI document published with the contract (an absolute URI, as CloudEvents requires). */
   public URI dataschema() {
-    return URI.create("/asyncapi.yaml#/components/schemas/" + payload.getSimpleName());
+    return URI.create(ASYNCAPI + "#/components/schemas/" + payload.getSimpleName());
   }
+
+  public static final String ASYNCAPI = "https://worksafety.cn/contracts/asyncapi.yaml";
 
   public static Optional<EventType> of(String type) {
     return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();

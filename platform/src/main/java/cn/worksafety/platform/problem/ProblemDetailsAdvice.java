@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,6 +47,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
     return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this request."));
+  }
+
+  @ExceptionHandler(AmqpException.class)
+  ResponseEntity<ProblemDetail> brokerUnavailable(AmqpException e) {
+    log.warn("message broker unavailable: {}", e.toString());
+    return respond(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable", "Service Unavailable",
+        "The message broker cannot be reached; nothing was changed. Try again shortly."));
   }
 
   @ExceptionHandler(Exception.class)

@@ -79,6 +79,38 @@ public final class QueueProbe implements AutoCloseable {
     return null;
   }
 
+  /** Publishes a message to an exchange as another service would: persistent, with confirms. */
+  public static void publish(String exchange, String routingKey, String body) {
+    try {
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
+      try (Connection connection = factory.newConnection("test-publisher"); Channel channel = connection.createChannel()) {
+        channel.confirmSelect();
+        channel.basicPublish(exchange, routingKey, true,
+            new com.rabbitmq.client.AMQP.BasicProperties.Builder().contentType("application/cloudevents+json")
+                .deliveryMode(2).build(), body.getBytes(StandardCharsets.UTF_8));
+        channel.waitForConfirmsOrDie(5000);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** How many messages wait in a queue (0 when it does not exist). */
+  public static long depth(String queue) {
+    try {
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
+      try (Connection connection = factory.newConnection("test-depth"); Channel channel = connection.createChannel()) {
+        return channel.queueDeclarePassive(queue).getMessageCount();
+      }
+    } catch (java.io.IOException e) {
+      return 0;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     try {

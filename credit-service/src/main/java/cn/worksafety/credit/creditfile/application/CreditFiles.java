@@ -1,0 +1,22 @@
+package cn.worksafety.credit.creditfile.application;
+
+import cn.worksafety.credit.creditfile.model.CreditFile;
+import cn.worksafety.credit.creditfile.model.RatingChangedEvent;
+import cn.worksafety.platform.web.PageView;
+import java.util.Optional;
+
+/** Where credit files are kept. */
+public interface CreditFiles {
+
+  Optional<CreditFile> find(String uscc);
+
+  /**
+   * Stores {@code changed} in place of the version before it (or as a new file when that version is
+   * 0), with the rating change to announce, in one write; false when someone else stored a newer
+   * version meanwhile.
+   */
+  boolean save(CreditFile changed, Optional<RatingChangedEvent> ratingChanged);
+
+  /** Files whose name contains {@code text} or whose code starts with it; all files when it is blank. */
+  PageView<CreditFile> search(String text, int offset, int limit);
+}

@@ -1,0 +1,72 @@
+package cn.worksafety.credit.creditfile.infrastructure;
+
+import cn.worksafety.credit.creditfile.model.CreditFile;
+import cn.worksafety.credit.creditfile.model.CreditRecord;
+import cn.worksafety.credit.creditfile.model.Grade;
+import cn.worksafety.credit.creditfile.model.Profile;
+import cn.worksafety.credit.creditfile.model.Rating;
+import cn.worksafety.credit.creditfile.model.RatingLine;
+import cn.worksafety.credit.creditfile.model.RecordKind;
+import cn.worksafety.credit.creditfile.model.Severity;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+
+/** Maps credit files to and from their stored form. */
+final class CreditFileDocuments {
+  private CreditFileDocuments() {}
+
+  static Document toDocument(CreditFile f) {
+    Document d = new Document("_id", f.uscc()).append("profileSequence", f.profileSequence())
+        .append("records", f.records().stream().map(CreditFileDocuments::record).toList())
+        .append("rating", f.rating() == null ? null : rating(f.rating()))
+        .append("version", f.version());
+    Profile p = f.profile();
+    if (p != null) {
+      d.append("name", p.name()).append("region", p.region()).append("industry", p.industry())
+          .append("standardizationGrade", p.standardizationGrade());
+    }
+    return d;
+  }
+
+  static CreditFile fromDocument(Document d) {
+    Profile profile = d.getString("name") == null ? null : new Profile(d.getString("name"), d.getString("region"),
+        d.getString("industry"), d.getString("standardizationGrade"));
+    Document rating = d.get("rating", Document.class);
+    return new CreditFile(d.getString("_id"), profile, number(d, "profileSequence"),
+        d.getList("records", Document.class, List.of()).stream().map(CreditFileDocuments::record).toList(),
+        rating == null ? null : rating(rating), number(d, "version"));
+  }
+
+  private static Document record(CreditRecord r) {
+    return new Document("id", r.id()).append("kind", r.kind().name()).append("severity", r.severity().name())
+        .append("reference", r.reference()).append("summary", r.summary())
+        .append("occurredAt", Date.from(r.occurredAt())).append("publishedUntil", r.publishedUntil().toString());
+  }
+
+  private static CreditRecord record(Document d) {
+    return new CreditRecord(d.getString("id"), RecordKind.valueOf(d.getString("kind")),
+        Severity.valueOf(d.getString("severity")), d.getString("reference"), d.getString("summary"),
+        d.getDate("occurredAt").toInstant(), LocalDate.parse(d.getString("publishedUntil")));
+  }
+
+  private static Document rating(Rating r) {
+    return new Document("grade", r.grade().name()).append("score", r.score()).append("base", r.base())
+        .append("lines", r.lines().stream().map(l -> new Document("recordId", l.recordId()).append("rule", l.rule())
+            .append("points", l.points())).toList())
+        .append("scorecardVersion", r.scorecardVersion()).append("effectiveAt", Date.from(r.effectiveAt()));
+  }
+
+  private static Rating rating(Document d) {
+    return new Rating(Grade.valueOf(d.getString("grade")), d.getInteger("score"), d.getInteger("base"),
+        d.getList("lines", Document.class).stream().map(l -> new RatingLine(l.getString("recordId"),
+            l.getString("rule"), l.getInteger("points"))).toList(),
+        d.getString("scorecardVersion"), d.getDate("effectiveAt").toInstant());
+  }
+
+  private static long number(Document d, String field) {
+    Object value = d.get(field);
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+}

@@ -1,0 +1,49 @@
+package cn.worksafety.credit.creditfile.infrastructure;
+
+import cn.worksafety.contracts.CloudEvent;
+import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.contracts.events.EnterpriseRegistered;
+import cn.worksafety.credit.creditfile.application.CreditFileService;
+import cn.worksafety.platform.messaging.IncomingEvents;
+import cn.worksafety.platform.requestid.RequestIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Turns enforcement events into credit effects; types credit does not use yet are acknowledged and skipped. */
+@Component
+public class EnforcementEventListener {
+  private static final Logger log = LoggerFactory.getLogger(EnforcementEventListener.class);
+  private final IncomingEvents events;
+  private final CreditFileService files;
+
+  public EnforcementEventListener(IncomingEvents events, CreditFileService files) {
+    this.events = events;
+    this.files = files;
+  }
+
+  @RabbitListener(queues = "${app.inbox.queue}")
+  public void onMessage(Message message) {
+    CloudEvent<JsonNode> event = events.read(message);
+    RequestIds.within(event.requestid(), () -> handle(event));
+  }
+
+  private void handle(CloudEvent<JsonNode> event) {
+    EventType type = EventType.of(event.type()).orElse(null);
+    if (type == null) {
+      log.debug("skipping event type {} ({})", event.type(), event.id());
+      return;
+    }
+    switch (type) {
+      case CASE_DECIDED -> files.recordPenalty(event.id(), events.data(event, CaseDecided.class));
+      case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED ->
+          files.updateProfile(event.sequenceNumber(), events.data(event, EnterpriseRegistered.class));
+      default -> log.debug("skipping event type {} ({})", event.type(), event.id());
+    }
+    log.info("handled {} {} for {}", event.type(), event.id(), event.subject());
+  }
+}

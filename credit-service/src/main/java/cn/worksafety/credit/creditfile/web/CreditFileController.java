@@ -1,0 +1,38 @@
+package cn.worksafety.credit.creditfile.web;
+
+import cn.worksafety.credit.creditfile.application.CreditFileService;
+import cn.worksafety.credit.creditfile.model.CreditFile;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/credit/enterprises/{uscc}")
+public class CreditFileController {
+  private final CreditFileService files;
+  private final Clock clock;
+
+  public CreditFileController(CreditFileService files, Clock clock) {
+    this.files = files;
+    this.clock = clock;
+  }
+
+  @GetMapping("/rating")
+  @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'CREDIT_ADMIN', 'PARTNER')")
+  public RatingView rating(@PathVariable String uscc) {
+    CreditFile file = files.get(uscc);
+    return RatingView.of(uscc, file.rating(), clock.getZone());
+  }
+
+  @GetMapping("/records")
+  @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'CREDIT_ADMIN')")
+  public List<RecordView> records(@PathVariable String uscc) {
+    LocalDate today = LocalDate.now(clock);
+    return files.get(uscc).records().stream().map(r -> RecordView.of(r, today, clock.getZone())).toList();
+  }
+}

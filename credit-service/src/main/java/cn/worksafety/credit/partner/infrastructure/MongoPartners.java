@@ -1,0 +1,55 @@
+package cn.worksafety.credit.partner.infrastructure;
+
+import cn.worksafety.credit.partner.application.Partners;
+import cn.worksafety.credit.partner.model.Partner;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MongoPartners implements Partners {
+  private final MongoCollection<Document> collection;
+
+  public MongoPartners(MongoDatabase database) {
+    this.collection = database.getCollection("partners");
+  }
+
+  @Override
+  public boolean add(Partner p) {
+    try {
+      collection.insertOne(new Document("_id", p.code()).append("name", p.name()).append("measures", p.measures())
+          .append("registeredAt", Date.from(p.registeredAt())));
+      return true;
+    } catch (MongoWriteException e) {
+      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Partner> find(String code) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", code)).first()).map(MongoPartners::partner);
+  }
+
+  @Override
+  public List<Partner> all() {
+    List<Partner> all = new ArrayList<>();
+    collection.find().sort(new Document("_id", 1)).forEach(d -> all.add(partner(d)));
+    return all;
+  }
+
+  private static Partner partner(Document d) {
+    return new Partner(d.getString("_id"), d.getString("name"), d.getList("measures", String.class),
+        d.getDate("registeredAt").toInstant());
+  }
+}

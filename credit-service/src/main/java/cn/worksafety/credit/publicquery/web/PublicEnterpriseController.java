@@ -1,0 +1,57 @@
+package cn.worksafety.credit.publicquery.web;
+
+import cn.worksafety.credit.creditfile.application.CreditFileService;
+import cn.worksafety.credit.creditfile.model.CreditFile;
+import cn.worksafety.credit.creditfile.web.RecordView;
+import cn.worksafety.platform.web.PageRequest;
+import cn.worksafety.platform.web.PageView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public credit standing: open to anyone, showing only records still inside their publication period. */
+@RestController
+@RequestMapping("/api/public/enterprises")
+@Validated
+public class PublicEnterpriseController {
+  private final CreditFileService files;
+  private final Clock clock;
+
+  public PublicEnterpriseController(CreditFileService files, Clock clock) {
+    this.files = files;
+    this.clock = clock;
+  }
+
+  public record Summary(String uscc, String name, String region, String grade, Integer score) {}
+
+  public record Standing(String uscc, String name, String region, String industry, String grade, Integer score,
+      OffsetDateTime ratedAt, List<RecordView> records) {}
+
+  @GetMapping
+  public PageView<Summary> search(@RequestParam(required = false) @Size(max = 100) String q,
+      @Valid PageRequest page) {
+    return files.search(q, page.offset(), page.sizeOrDefault()).map(f -> new Summary(f.uscc(), f.profile().name(),
+        f.profile().region(), f.rating() == null ? null : f.rating().grade().name(),
+        f.rating() == null ? null : f.rating().score()));
+  }
+
+  @GetMapping("/{uscc}")
+  public Standing standing(@PathVariable String uscc) {
+    CreditFile f = files.get(uscc);
+    LocalDate today = LocalDate.now(clock);
+    return new Standing(f.uscc(), f.profile().name(), f.profile().region(), f.profile().industry(),
+        f.rating() == null ? null : f.rating().grade().name(), f.rating() == null ? null : f.rating().score(),
+        f.rating() == null ? null : f.rating().effectiveAt().atZone(clock.getZone()).toOffsetDateTime(),
+        f.records().stream().filter(r -> r.activeOn(today, clock.getZone()))
+            .map(r -> RecordView.of(r, today, clock.getZone())).toList());
+  }
+}
