@@ -1,0 +1,36 @@
+package cn.worksafety.gateway.problem;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Problem {@code type} URIs spelled the same way as in every service. */
+public final class Problems {
+  private static final String BASE = "https://worksafety.cn/problems/";
+
+  private Problems() {}
+
+  public static URI type(String code) {
+    return URI.create(BASE + code);
+  }
+
+  public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail, String instance) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type(code));
+    problem.setTitle(title);
+    if (instance != null) {
+      problem.setInstance(URI.create(instance));
+    }
+    return problem;
+  }
+
+  public static ProblemDetail validation(List<FieldError> errors, String instance) {
+    String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
+        .orElse("the request is invalid");
+    ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation-failed", "Invalid request", detail, instance);
+    problem.setProperty("errors", errors);
+    return problem;
+  }
+}

@@ -1,0 +1,73 @@
+package cn.worksafety.gateway.routing;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR;
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR;
+
+import cn.worksafety.gateway.problem.ProblemResponses;
+import cn.worksafety.gateway.problem.Problems;
+import cn.worksafety.gateway.requestid.RequestIds;
+import java.net.URI;
+import java.util.Collection;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a route's circuit breaker forwards when the service is down, slow or the breaker is open.
+ * The forward keeps the original method, so this answers every method alike.
+ */
+@Configuration(proxyBeanMethods = false)
+public class FallbackRoutes {
+  private static final Logger log = LoggerFactory.getLogger(FallbackRoutes.class);
+
+  /** Route id → the service behind it, as named in the problem's detail. */
+  private static final Map<String, String> SERVICES = Map.of(
+      "enforcement", "enforcement-service",
+      "credit", "credit-service",
+      "public", "credit-service (public credit query)");
+
+  /** A timed-out change may still have been applied downstream; the caller must not blindly repeat it. */
+  private static final String CHANGE_WARNING =
+      " If this request was a change, check whether it took effect before repeating it.";
+
+  @Bean
+  RouterFunction<ServerResponse> fallbackRouter() {
+    return RouterFunctions.route(RequestPredicates.path("/fallback/{routeId}"), FallbackRoutes::fallback);
+  }
+
+  private static Mono<ServerResponse> fallback(ServerRequest request) {
+    String service = SERVICES.get(request.pathVariable("routeId"));
+    if (service == null) {
+      return ProblemResponses.response(Problems.of(HttpStatus.NOT_FOUND, "http-404", "Not Found",
+          "There is no such fallback.", request.path()));
+    }
+    String path = originalPath(request);
+    Throwable cause = request.exchange().getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+    log.warn("{} unavailable for {} {} (requestId={}): {}", service, request.method(), path,
+        request.exchange().getAttribute(RequestIds.ATTRIBUTE), cause == null ? "circuit open" : cause.toString());
+    return ProblemResponses.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+        "Service unavailable",
+        "The " + service + " is unavailable or did not answer in time. Please try again shortly."
+            + (isRead(request) ? "" : CHANGE_WARNING),
+        path));
+  }
+
+  private static boolean isRead(ServerRequest request) {
+    return HttpMethod.GET.equals(request.method()) || HttpMethod.HEAD.equals(request.method());
+  }
+
+  private static String originalPath(ServerRequest request) {
+    Collection<URI> urls = request.exchange().getAttribute(GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+    return urls == null || urls.isEmpty() ? request.path() : urls.iterator().next().getRawPath();
+  }
+}
