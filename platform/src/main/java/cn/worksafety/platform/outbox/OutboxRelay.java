@@ -11,11 +11,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -51,7 +50,9 @@ public class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final Counter published;
 
-  private final Set<PendingDocument> pending = new LinkedHashSet<>();
+  /** Documents to relay, each with the number of the latest wake for it, in the order first woken. */
+  private final Map<PendingDocument, Long> pending = new LinkedHashMap<>();
+  private final AtomicLong wakes = new AtomicLong();
   private final Map<PendingDocument, Backoff> backoff = new ConcurrentHashMap<>();
   private final ReentrantLock draining = new ReentrantLock();
   private volatile boolean running;
@@ -81,7 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
   public void wake(String collection, Object id) {
     if (running) {
       synchronized (pending) {
-        pending.add(new PendingDocument(collection, id));
+        pending.put(new PendingDocument(collection, id), wakes.incrementAndGet());
       }
     }
   }
@@ -108,17 +109,19 @@ public class OutboxRelay implements SmartLifecycle {
       if (sweep) {
         sweep();
       }
-      for (PendingDocument document : snapshot()) {
+      for (Map.Entry<PendingDocument, Long> woken : snapshot()) {
         if (!running) {
           return;
         }
+        PendingDocument document = woken.getKey();
         Backoff wait = backoff.get(document);
         if (wait != null && clock.instant().isBefore(wait.until())) {
           continue;
         }
         if (relay(document)) {
+          // A write that woke us again while we relayed may have added events we did not read: keep it.
           synchronized (pending) {
-            pending.remove(document);
+            pending.remove(document, woken.getValue());
           }
           backoff.remove(document);
         } else {
@@ -137,7 +140,7 @@ public class OutboxRelay implements SmartLifecycle {
           .projection(Projections.include("_id"))
           .forEach(d -> {
             synchronized (pending) {
-              pending.add(new PendingDocument(name, d.get("_id")));
+              pending.putIfAbsent(new PendingDocument(name, d.get("_id")), wakes.incrementAndGet());
             }
           });
     }
@@ -167,9 +170,9 @@ public class OutboxRelay implements SmartLifecycle {
     return true;
   }
 
-  private List<PendingDocument> snapshot() {
+  private List<Map.Entry<PendingDocument, Long>> snapshot() {
     synchronized (pending) {
-      return new ArrayList<>(pending);
+      return pending.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
     }
   }
 
