@@ -1,0 +1,244 @@
+package cn.worksafety.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.worksafety.contracts.Uscc;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The first path, end to end: the three applications run as processes from the packaged jars on
+ * random ports, against an embedded store over TCP and the real RabbitMQ; everything goes through
+ * the gateway as a user's requests would.
+ */
+class EndToEndIT {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Path APPS = Path.of("target", "apps");
+  private static final String INBOX = "credit-service.e2e-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final List<ChildProcess> RUNNING = new ArrayList<>();
+  private static MongoServer store;
+  private static String gateway;
+
+  @BeforeAll
+  static void startTheSystem() throws Exception {
+    store = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = store.bind();
+    String mongo = "mongodb://127.0.0.1:" + address.getPort();
+    int enforcement = freePort();
+    int credit = freePort();
+    int gatewayPort = freePort();
+    start("enforcement-service", enforcement, Map.of("SPRING_MONGODB_URI", mongo, "SPRING_MONGODB_DATABASE", "e2e-enforcement"));
+    start("credit-service", credit, Map.of("SPRING_MONGODB_URI", mongo, "SPRING_MONGODB_DATABASE", "e2e-credit",
+        "APP_INBOX_QUEUE", INBOX, "LOGGING_LEVEL_CN_WORKSAFETY_PLATFORM_OUTBOX", "DEBUG"));
+    start("gateway", gatewayPort, Map.of("ENFORCEMENT_URI", "http://127.0.0.1:" + enforcement,
+        "CREDIT_URI", "http://127.0.0.1:" + credit));
+    gateway = "http://127.0.0.1:" + gatewayPort;
+  }
+
+  @AfterAll
+  static void stopTheSystem() throws Exception {
+    for (int i = RUNNING.size() - 1; i >= 0; i--) {
+      RUNNING.get(i).stop(Duration.ofSeconds(20));
+    }
+    try (Connection connection = rabbit(); Channel channel = connection.createChannel()) {
+      channel.queueDelete(INBOX);
+      channel.queueDelete(INBOX + ".dlq");
+    }
+    if (store != null) {
+      store.shutdownNow();
+    }
+  }
+
+  @Test
+  void anOfficersDecisionBecomesANewGradeOnThePublicPageAndACreditEvent() throws Exception {
+    try (Connection connection = rabbit(); Channel channel = connection.createChannel()) {
+      String probe = channel.queueDeclare().getQueue();
+      channel.queueBind(probe, "credit.events", "credit.rating.changed");
+
+      String token = post("/api/dev/tokens", null,
+          Map.of("subject", "officer-e2e", "roles", List.of("OFFICER"), "region", "440300"), 201).get("token").asString();
+      String uscc = newUscc("440300");
+      String name = "深圳市端到端化工有限公司" + uscc.substring(12);
+
+      JsonNode refused = send("POST", "/api/enforcement/enterprises", token, Map.of("uscc",
+          uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0'), "name", name, "region", "440300",
+          "industry", "HAZARDOUS_CHEMICALS"), 400);
+      assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("uscc");
+
+      post("/api/enforcement/enterprises", token, Map.of("uscc", uscc, "name", name, "region", "440300",
+          "industry", "HAZARDOUS_CHEMICALS", "standardizationGrade", "LEVEL_2"), 201);
+      String caseId = post("/api/enforcement/cases", token, Map.of("uscc", uscc, "title", "未按规定开展安全生产教育和培训",
+          "officers", List.of("officer-e2e", "officer-e2e-2")), 201).get("id").asString();
+      post("/api/enforcement/cases/" + caseId + "/investigation", token, Map.of(), 200);
+      post("/api/enforcement/cases/" + caseId + "/notice", token, Map.of("proposedPenalties",
+          List.of(Map.of("kind", "FINE", "amount", "50000.00")), "defenceWaived", true), 200);
+      JsonNode decided = post("/api/enforcement/cases/" + caseId + "/decision", token, Map.of(
+          "violationCodes", List.of("AQSC-2021-114"), "penalties", List.of(Map.of("kind", "FINE", "amount", "50000.00")),
+          "legalBasis", "《中华人民共和国安全生产法》第九十九条"), 200);
+      assertThat(decided.get("state").asString()).isEqualTo("DECIDED");
+
+      JsonNode standing = awaitPublicGrade(uscc, "B");
+      assertThat(standing.get("score").asInt()).isEqualTo(85);
+      assertThat(standing.get("name").asString()).isEqualTo(name);
+      assertThat(standing.get("records").get(0).get("reference").asString()).isEqualTo(caseId);
+
+      JsonNode listed = get("/api/public/enterprises?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
+          + "&page=0&size=20", 200);
+      assertThat(listed.get("total").asLong()).isEqualTo(1);
+      assertThat(listed.get("items").get(0).get("grade").asString()).isEqualTo("B");
+      JsonNode page = get("/api/public/enterprises?page=0&size=1", 200);
+      assertThat(page.get("items").size()).isEqualTo(1);
+      assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+
+      JsonNode event = awaitRatingChange(channel, probe, uscc, "B");
+      assertIsAValidCloudEvent(event, uscc);
+      assertThat(event.get("data").get("oldGrade").asString()).isEqualTo("A");
+      assertThat(event.get("data").get("newScore").asInt()).isEqualTo(85);
+      assertThat(event.get("data").get("scorecardVersion").asString()).isEqualTo("v1");
+    }
+  }
+
+  private static void assertIsAValidCloudEvent(JsonNode event, String uscc) {
+    for (String attribute : List.of("specversion", "id", "source", "type", "subject", "time", "dataschema",
+        "datacontenttype", "sequence", "data")) {
+      assertThat(event.has(attribute)).as("CloudEvent attribute " + attribute).isTrue();
+    }
+    assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+    assertThat(event.get("id").asString()).isNotBlank();
+    assertThat(event.get("source").asString()).isEqualTo("/credit-service");
+    assertThat(event.get("type").asString()).isEqualTo("credit.rating.changed");
+    assertThat(event.get("subject").asString()).isEqualTo(uscc);
+    assertThat(OffsetDateTime.parse(event.get("time").asString())).isNotNull();
+    assertThat(URI.create(event.get("dataschema").asString()).isAbsolute()).isTrue();
+    assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
+    assertThat(event.get("sequence").asString()).matches("[1-9][0-9]*");
+    assertThat(event.get("data").get("uscc").asString()).isEqualTo(uscc);
+  }
+
+  private static JsonNode awaitRatingChange(Channel channel, String queue, String uscc, String grade) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      GetResponse response = channel.basicGet(queue, true);
+      if (response == null) {
+        Thread.sleep(100);
+        continue;
+      }
+      assertThat(response.getProps().getContentType()).isEqualTo("application/cloudevents+json");
+      assertThat(response.getProps().getDeliveryMode()).isEqualTo(2);
+      JsonNode event = JSON.readTree(new String(response.getBody(), StandardCharsets.UTF_8));
+      if (uscc.equals(event.path("subject").asString("")) && grade.equals(event.path("data").path("newGrade").asString(""))) {
+        return event;
+      }
+    }
+    throw new AssertionError("no credit.rating.changed to " + grade + " for " + uscc + " within 30 s");
+  }
+
+  private static JsonNode awaitPublicGrade(String uscc, String grade) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = exchange("GET", "/api/public/enterprises/" + uscc, null, null);
+      if (response.statusCode() == 200) {
+        last = JSON.readTree(response.body());
+        if (grade.equals(last.path("grade").asString(""))) {
+          return last;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("public standing of " + uscc + " did not become " + grade + "; last: " + last);
+  }
+
+  private static void start(String name, int port, Map<String, String> env) throws Exception {
+    Path jar = APPS.resolve(name + ".jar");
+    ChildProcess child = new ChildProcess(name, List.of(javaBinary(), "-Xmx384m", "-jar", jar.toString(),
+        "--spring.profiles.active=local", "--server.port=" + port), env, Path.of("."),
+        Path.of("target", "e2e-logs", name + ".log"));
+    child.start();
+    RUNNING.add(child);
+    try {
+      child.awaitReadiness(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"), Duration.ofSeconds(180));
+    } catch (ChildProcess.StartupFailure e) {
+      throw new AssertionError(name + " did not start: " + e.getMessage() + "\n" + String.join("\n", child.tail(40)));
+    }
+  }
+
+  private static JsonNode get(String path, int status) throws Exception {
+    return send("GET", path, null, null, status);
+  }
+
+  private static JsonNode post(String path, String token, Object body, int status) throws Exception {
+    return send("POST", path, token, body, status);
+  }
+
+  private static JsonNode send(String method, String path, String token, Object body, int status) throws Exception {
+    HttpResponse<String> response = exchange(method, path, token, body);
+    assertThat(response.statusCode()).as(method + " " + path + " → " + response.body()).isEqualTo(status);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> exchange(String method, String path, String token, Object body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String newUscc(String region) {
+    String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    StringBuilder code = new StringBuilder("91").append(region);
+    for (int i = 0; i < 9; i++) {
+      code.append(charset.charAt(ThreadLocalRandom.current().nextInt(charset.length())));
+    }
+    return code.append(Uscc.checkCharacter(code.toString())).toString();
+  }
+
+  private static Connection rabbit() throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
+    return factory.newConnection("e2e-test");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
