@@ -6,14 +6,13 @@ import cn.worksafety.credit.creditfile.application.CreditFiles;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RatingChangedEvent;
+import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
+import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.web.PageView;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,40 +50,17 @@ public class MongoCreditFiles implements CreditFiles {
   @Override
   public boolean save(CreditFile changed, Optional<RatingChangedEvent> ratingChanged) {
     Document document = CreditFileDocuments.toDocument(changed);
-    List<Document> events = ratingChanged.map(e -> List.of(Outbox.asDocument(entry(e)))).orElse(List.of());
-    if (changed.version() == 1) {
-      try {
-        collection.insertOne(document.append("outbox", events));
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-          return false;
-        }
-        throw e;
-      }
-    } else {
-      List<Bson> updates = new ArrayList<>();
-      document.forEach((field, value) -> {
-        if (!field.equals("_id")) {
-          updates.add(Updates.set(field, value));
-        }
-      });
-      if (!events.isEmpty()) {
-        updates.add(Updates.pushEach("outbox", events));
-      }
-      Document previous = collection.findOneAndUpdate(
-          Filters.and(Filters.eq("_id", changed.uscc()), Filters.eq("version", changed.version() - 1)),
-          Updates.combine(updates));
-      if (previous == null) {
-        return false;
-      }
-    }
-    if (!events.isEmpty()) {
+    List<OutboxEntry> events = ratingChanged.map(e -> List.of(entry(e))).orElse(List.of());
+    boolean stored = changed.version() == 1
+        ? VersionedDocuments.insert(collection, document, events)
+        : VersionedDocuments.update(collection, document, changed.version() - 1, events);
+    if (stored && !events.isEmpty()) {
       outbox.written(COLLECTION, changed.uscc());
     }
-    return true;
+    return stored;
   }
 
-  private cn.worksafety.platform.outbox.OutboxEntry entry(RatingChangedEvent e) {
+  private OutboxEntry entry(RatingChangedEvent e) {
     Rating before = e.before();
     Rating after = e.after();
     return outbox.entry(EventType.RATING_CHANGED, e.uscc(), new RatingChanged(e.uscc(),

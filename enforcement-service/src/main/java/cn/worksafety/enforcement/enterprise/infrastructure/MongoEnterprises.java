@@ -7,11 +7,11 @@ import cn.worksafety.enforcement.enterprise.model.Enterprise;
 import cn.worksafety.enforcement.enterprise.model.EnterpriseRegisteredEvent;
 import cn.worksafety.enforcement.enterprise.model.Industry;
 import cn.worksafety.enforcement.enterprise.model.StandardizationGrade;
+import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
+import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
 import cn.worksafety.platform.web.PageView;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -38,24 +38,16 @@ public class MongoEnterprises implements Enterprises {
 
   @Override
   public boolean add(Enterprise enterprise, EnterpriseRegisteredEvent event) {
-    Document document = toDocument(enterprise)
-        .append("outbox", List.of(outboxDocument(event)));
-    try {
-      collection.insertOne(document);
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
+    if (!VersionedDocuments.insert(collection, toDocument(enterprise), List.of(entry(event)))) {
+      return false;
     }
     outbox.written(COLLECTION, enterprise.uscc());
     return true;
   }
 
-  private Document outboxDocument(EnterpriseRegisteredEvent e) {
-    var entry = outbox.entry(EventType.ENTERPRISE_REGISTERED, e.uscc(), new EnterpriseRegistered(
+  private OutboxEntry entry(EnterpriseRegisteredEvent e) {
+    return outbox.entry(EventType.ENTERPRISE_REGISTERED, e.uscc(), new EnterpriseRegistered(
         e.uscc(), e.name(), e.region(), e.industry().name(), e.standardizationGrade().name()));
-    return Outbox.asDocument(entry);
   }
 
   @Override

@@ -6,6 +6,7 @@ import cn.worksafety.enforcement.penaltycase.application.Cases;
 import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
@@ -13,7 +14,6 @@ import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,9 @@ public class MongoCases implements Cases {
 
   @Override
   public void add(PenaltyCase penaltyCase) {
-    collection.insertOne(CaseDocuments.toDocument(penaltyCase));
+    if (!VersionedDocuments.insert(collection, CaseDocuments.toDocument(penaltyCase), List.of())) {
+      throw new IllegalStateException("case id " + penaltyCase.id() + " is taken");
+    }
   }
 
   @Override
@@ -53,25 +55,12 @@ public class MongoCases implements Cases {
 
   @Override
   public boolean update(PenaltyCase changed, List<CaseDecidedEvent> events) {
-    List<Bson> updates = new ArrayList<>();
-    CaseDocuments.toDocument(changed).forEach((field, value) -> {
-      if (!field.equals("_id")) {
-        updates.add(Updates.set(field, value));
-      }
-    });
-    if (!events.isEmpty()) {
-      updates.add(Outbox.push(events.stream().map(this::entry).toList()));
-    }
-    Document previous = collection.findOneAndUpdate(
-        Filters.and(Filters.eq("_id", changed.id()), Filters.eq("version", changed.version() - 1)),
-        Updates.combine(updates));
-    if (previous == null) {
-      return false;
-    }
-    if (!events.isEmpty()) {
+    boolean stored = VersionedDocuments.update(collection, CaseDocuments.toDocument(changed), changed.version() - 1,
+        events.stream().map(this::entry).toList());
+    if (stored && !events.isEmpty()) {
       outbox.written(COLLECTION, changed.id());
     }
-    return true;
+    return stored;
   }
 
   private OutboxEntry entry(CaseDecidedEvent e) {
