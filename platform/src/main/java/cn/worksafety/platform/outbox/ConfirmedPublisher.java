@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one event and says whether the broker took responsibility for it: persistent,
- * {@code mandatory}, and confirmed. A nack, a return (no queue bound) or no confirm in time all count
- * as "not published", so the event stays in the outbox for the next round.
+ * {@code mandatory}, and confirmed. A nack, a return (no queue bound) or no confirm in time all mean
+ * "not published", so the event stays in the outbox for a later round.
  */
 @Component
 public class ConfirmedPublisher {
@@ -33,7 +33,17 @@ public class ConfirmedPublisher {
     this.confirmTimeout = properties.confirmTimeout();
   }
 
-  public boolean publish(String exchange, String eventId, String routingKey, String envelopeJson, String requestId) {
+  /** What became of one publish. */
+  public enum Outcome {
+    /** The broker confirmed it and routed it to at least one queue. */
+    CONFIRMED,
+    /** The broker returned it: no queue is bound for it yet. Other events may still route. */
+    UNROUTABLE,
+    /** Nacked, unconfirmed in time, or the broker is unreachable. */
+    FAILED
+  }
+
+  public Outcome publish(String exchange, String eventId, String routingKey, String envelopeJson, String requestId) {
     Message message = MessageBuilder.withBody(envelopeJson.getBytes(StandardCharsets.UTF_8))
         .setContentType(CloudEvent.CONTENT_TYPE)
         .setContentEncoding(StandardCharsets.UTF_8.name())
@@ -47,20 +57,20 @@ public class ConfirmedPublisher {
       CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!confirm.ack()) {
         log.warn("broker nacked event {} ({}): {}", eventId, routingKey, confirm.reason());
-        return false;
+        return Outcome.FAILED;
       }
       if (correlation.getReturned() != null) {
         log.warn("event {} ({}) was returned by {}: no queue is bound for it yet; it stays in the outbox",
             eventId, routingKey, exchange);
-        return false;
+        return Outcome.UNROUTABLE;
       }
-      return true;
+      return Outcome.CONFIRMED;
     } catch (AmqpException | ExecutionException | TimeoutException e) {
       log.warn("event {} ({}) not confirmed: {}", eventId, routingKey, e.toString());
-      return false;
+      return Outcome.FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return Outcome.FAILED;
     }
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import cn.worksafety.platform.outbox.ConfirmedPublisher.Outcome;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.bson.Document;
@@ -109,8 +110,11 @@ public class OutboxRelay implements SmartLifecycle {
       if (sweep) {
         sweep();
       }
+      // Stop well inside the lease: past it another instance may take over, and two relays would
+      // publish the same documents. What is left waits for the next round.
+      Instant stopBy = clock.instant().plus(workingTime());
       for (Map.Entry<PendingDocument, Long> woken : snapshot()) {
-        if (!running) {
+        if (!running || clock.instant().isAfter(stopBy)) {
           return;
         }
         PendingDocument document = woken.getKey();
@@ -118,19 +122,40 @@ public class OutboxRelay implements SmartLifecycle {
         if (wait != null && clock.instant().isBefore(wait.until())) {
           continue;
         }
-        if (relay(document)) {
+        Outcome outcome = relaySafely(document);
+        if (outcome == Outcome.CONFIRMED) {
           // A write that woke us again while we relayed may have added events we did not read: keep it.
           synchronized (pending) {
             pending.remove(document, woken.getValue());
           }
           backoff.remove(document);
-        } else {
-          Duration delay = wait == null ? properties.pollInterval() : min(wait.delay().multipliedBy(2), MAX_BACKOFF);
-          backoff.put(document, new Backoff(clock.instant().plus(delay), delay));
+          continue;
+        }
+        Duration delay = wait == null ? properties.pollInterval() : min(wait.delay().multipliedBy(2), MAX_BACKOFF);
+        backoff.put(document, new Backoff(clock.instant().plus(delay), delay));
+        if (outcome == Outcome.FAILED) {
+          // The broker is in trouble: trying every other document now would only wait out every
+          // confirm timeout, and would publish later events ahead of this one.
+          return;
         }
       }
     } finally {
       draining.unlock();
+    }
+  }
+
+  private Duration workingTime() {
+    Duration reserve = properties.confirmTimeout().multipliedBy(2);
+    Duration working = properties.lease().minus(reserve);
+    return working.isNegative() || working.isZero() ? properties.lease().dividedBy(2) : working;
+  }
+
+  private Outcome relaySafely(PendingDocument document) {
+    try {
+      return relay(document);
+    } catch (RuntimeException e) {
+      log.warn("could not relay {} {}: {}", document.collection(), document.id(), e.toString());
+      return Outcome.FAILED;
     }
   }
 
@@ -147,27 +172,28 @@ public class OutboxRelay implements SmartLifecycle {
     nextSweep = clock.instant().plus(properties.sweepInterval());
   }
 
-  /** Publishes every entry of one document in order; false when one could not be published yet. */
-  private boolean relay(PendingDocument document) {
+  /** Publishes every entry of one document in order, stopping at the first that is not confirmed. */
+  private Outcome relay(PendingDocument document) {
     MongoCollection<Document> collection = database.getCollection(document.collection());
     Document found = collection.find(Filters.eq("_id", document.id()))
         .projection(Projections.include(OutboxEntry.FIELD)).first();
     if (found == null) {
-      return true;
+      return Outcome.CONFIRMED;
     }
     for (Document stored : found.getList(OutboxEntry.FIELD, Document.class, List.of())) {
       OutboxEntry entry = OutboxEntry.fromDocument(stored);
       long sequence = eventLog.append(entry, s -> envelopes.envelope(entry, s));
       String envelope = eventLog.envelope(sequence).orElseThrow();
-      if (!publisher.publish(properties.exchange(), entry.id(), entry.type(), envelope, entry.requestId())) {
-        return false;
+      Outcome outcome = publisher.publish(properties.exchange(), entry.id(), entry.type(), envelope, entry.requestId());
+      if (outcome != Outcome.CONFIRMED) {
+        return outcome;
       }
       collection.updateOne(Filters.eq("_id", document.id()),
           Updates.pull(OutboxEntry.FIELD, new Document("id", entry.id())));
       published.increment();
       log.debug("published {} #{} ({})", entry.type(), sequence, entry.id());
     }
-    return true;
+    return Outcome.CONFIRMED;
   }
 
   private List<Map.Entry<PendingDocument, Long>> snapshot() {

@@ -44,6 +44,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return respond(problem);
   }
 
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+    return raw(validation(List.of(new FieldError(field, "has an invalid value"))));
+  }
+
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
     return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this request."));
@@ -69,7 +76,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new FieldError(f.getField(), f.getDefaultMessage()))
+        .map(f -> new FieldError(f.getField(), f.isBindingFailure() ? "has an invalid value" : f.getDefaultMessage()))
         .sorted(Comparator.comparing(FieldError::field))
         .toList();
     List<FieldError> global = e.getBindingResult().getGlobalErrors().stream()
@@ -99,8 +106,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-    if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
-        && "about:blank".equals(problem.getType().toString())) {
+    if (response != null && response.getBody() instanceof ProblemDetail problem
+        && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
       problem.setType(Problems.type("http-" + status.value()));
     }
     return response;

@@ -1,5 +1,7 @@
 package cn.worksafety.platform.security;
 
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.problem.ProblemKind;
 import java.util.Set;
 
 /**
@@ -10,6 +12,18 @@ public record Caller(String subject, Set<Role> roles, String region, String depa
 
   public boolean has(Role role) {
     return roles.contains(role);
+  }
+
+  /**
+   * The region this caller's data scope is, for listing; refused when the token carries no valid
+   * GB/T 2260 code, so a missing claim never widens the scope.
+   */
+  public String regionScope() {
+    if (!RegionScope.isRegionCode(region)) {
+      throw new DomainException(ProblemKind.FORBIDDEN, "no-region",
+          "your token carries no valid region code, so no regional data can be shown");
+    }
+    return region;
   }
 
   /** Whether this caller's region covers the given region code (see {@link RegionScope}). */

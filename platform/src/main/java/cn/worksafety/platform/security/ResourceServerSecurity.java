@@ -17,6 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,6 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class ResourceServerSecurity {
+  /** The issuer of the tokens the gateway signs in the local profile. */
+  public static final String LOCAL_ISSUER = "safety-credit-local";
 
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationHandlers handlers) throws Exception {
@@ -50,7 +53,9 @@ public class ResourceServerSecurity {
   @ConditionalOnProperty("app.security.jwt.hmac-secret")
   JwtDecoder localJwtDecoder(@Value("${app.security.jwt.hmac-secret}") String secret) {
     SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-    return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(LOCAL_ISSUER));
+    return decoder;
   }
 
   private static AbstractAuthenticationToken authentication(Jwt jwt) {

@@ -31,7 +31,7 @@ class OutboxRelayTest {
   private static final String EXCHANGE = "outbox-relay-test";
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
   private final JsonMapper json = JsonMapper.builder().build();
-  private final OutboxProperties properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"),
+  private OutboxProperties properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"),
       Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
   private MongoClient client;
   private MongoCollection<Document> docs;
@@ -39,6 +39,9 @@ class OutboxRelayTest {
   private Outbox outbox;
   private OutboxRelay relay;
   private Runnable duringFirstPublish = () -> { };
+  private Duration eachPublishTakes = Duration.ZERO;
+  private final List<String> failFor = new java.util.ArrayList<>();
+  private final List<String> attempted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void relay() {
@@ -49,12 +52,21 @@ class OutboxRelayTest {
     connections = new CachingConnectionFactory("localhost");
     connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
     connections.setPublisherReturns(true);
+    build(database);
+  }
+
+  private void build(MongoDatabase database) {
     ConfirmedPublisher publisher = new ConfirmedPublisher(new RabbitTemplate(connections), properties) {
       @Override
-      public boolean publish(String exchange, String eventId, String routingKey, String envelope, String requestId) {
+      public Outcome publish(String exchange, String eventId, String routingKey, String envelope, String requestId) {
+        attempted.add(eventId);
         Runnable hook = duringFirstPublish;
         duringFirstPublish = () -> { };
         hook.run();
+        sleep(eachPublishTakes);
+        if (failFor.contains(eventId)) {
+          return Outcome.FAILED;
+        }
         return super.publish(exchange, eventId, routingKey, envelope, requestId);
       }
     };
@@ -108,6 +120,64 @@ class OutboxRelayTest {
       relay.start();
       relay.tick();
       assertThat(probe.drain(Duration.ofSeconds(2))).singleElement().asString().contains(left.id());
+    }
+  }
+
+  @Test
+  void aRoundStopsWellInsideTheLeaseAndTheNextRoundsFinish() {
+    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMillis(200),
+        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600));
+    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    eachPublishTakes = Duration.ofMillis(400);
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      relay.tick();
+      for (int i = 0; i < 5; i++) {
+        docs.insertOne(new Document("_id", "budget-" + i).append("outbox", List.of(Outbox.asDocument(entry("A")))));
+        outbox.written("docs", "budget-" + i);
+      }
+      relay.tick(); // 1.6 s lease less 2 × 0.3 s reserve: time for about three 0.4 s publishes
+      int firstRound = probe.drain(Duration.ofMillis(300)).size();
+      assertThat(firstRound).isBetween(1, 4);
+      for (int i = 0; i < 5; i++) {
+        relay.tick();
+      }
+      assertThat(firstRound + probe.drain(Duration.ofSeconds(1)).size()).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aBrokerFailureEndsTheRoundAndTheEventGoesOutLaterInOrder() throws Exception {
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      relay.tick();
+      OutboxEntry first = entry("A");
+      OutboxEntry second = entry("B");
+      docs.insertOne(new Document("_id", "f1").append("outbox", List.of(Outbox.asDocument(first))));
+      outbox.written("docs", "f1");
+      docs.insertOne(new Document("_id", "f2").append("outbox", List.of(Outbox.asDocument(second))));
+      outbox.written("docs", "f2");
+      failFor.add(first.id());
+
+      relay.tick();
+      assertThat(attempted).containsExactly(first.id());
+      assertThat(probe.drain(Duration.ofMillis(300))).isEmpty();
+
+      failFor.clear();
+      Thread.sleep(properties.pollInterval().toMillis() + 50);
+      relay.tick();
+      List<String> published = probe.drain(Duration.ofSeconds(1));
+      assertThat(published).hasSize(2);
+      assertThat(published.get(0)).contains(first.id());
+      assertThat(published.get(1)).contains(second.id());
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -32,10 +32,20 @@ public final class TestTokens {
     return sign("partner-" + department, List.of("PARTNER"), null, department, SECRET);
   }
 
+  /** An officer token signed with the right key but naming another issuer. */
+  public static String signedBy(String issuer, String region) {
+    return sign("officer", List.of("OFFICER"), region, null, SECRET, issuer);
+  }
+
   public static String sign(String subject, List<String> roles, String region, String department, String secret) {
+    return sign(subject, roles, region, department, secret, "safety-credit-local");
+  }
+
+  private static String sign(String subject, List<String> roles, String region, String department, String secret,
+      String issuer) {
     try {
       JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", roles)
-          .issuer("safety-credit-local").issueTime(new Date())
+          .issuer(issuer).issueTime(new Date())
           .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
       if (region != null) {
         claims.claim("region", region);

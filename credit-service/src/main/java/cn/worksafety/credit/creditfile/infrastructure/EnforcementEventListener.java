@@ -6,6 +6,11 @@ import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.platform.messaging.IncomingEvents;
+import cn.worksafety.platform.messaging.StoreOutages;
+import java.time.Duration;
+import org.springframework.amqp.AmqpRejectAndDontRequeueException;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.core.JacksonException;
 import cn.worksafety.platform.requestid.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,22 +19,34 @@ import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Turns enforcement events into credit effects; types credit does not use yet are acknowledged and skipped. */
+/**
+ * Turns enforcement events into credit effects; types credit does not use yet are acknowledged and
+ * skipped. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
+ * (it is no fault of the message); any other failure is retried a few times, then dead-lettered.
+ */
 @Component
 public class EnforcementEventListener {
   private static final Logger log = LoggerFactory.getLogger(EnforcementEventListener.class);
   private final IncomingEvents events;
   private final CreditFileService files;
+  private final StoreOutages outages;
 
-  public EnforcementEventListener(IncomingEvents events, CreditFileService files) {
+  public EnforcementEventListener(IncomingEvents events, CreditFileService files,
+      @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay) {
     this.events = events;
     this.files = files;
+    this.outages = new StoreOutages(Duration.ofMillis(500), maxDelay);
   }
 
   @RabbitListener(queues = "${app.inbox.queue}")
   public void onMessage(Message message) {
-    CloudEvent<JsonNode> event = events.read(message);
-    RequestIds.within(event.requestid(), () -> handle(event));
+    CloudEvent<JsonNode> event;
+    try {
+      event = events.read(message);
+    } catch (JacksonException e) {
+      throw new AmqpRejectAndDontRequeueException("not a readable CloudEvent: " + e.getOriginalMessage(), e);
+    }
+    RequestIds.within(event.requestid(), () -> outages.waitOut(() -> handle(event)));
   }
 
   private void handle(CloudEvent<JsonNode> event) {
