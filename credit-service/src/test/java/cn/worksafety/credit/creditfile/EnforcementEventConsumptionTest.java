@@ -64,6 +64,10 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     TestHttp.Response records = http.get("/api/credit/enterprises/" + uscc + "/records", TestTokens.admin());
     assertThat(records.json().size()).isEqualTo(1);
     assertThat(records.json().get(0).get("severity").asString()).isEqualTo("GENERAL");
+    assertThat(http.get("/api/credit/enterprises/" + uscc + "/records", TestTokens.officer("440300")).status())
+        .isEqualTo(200);
+    assertThat(http.get("/api/credit/enterprises/" + uscc + "/records", TestTokens.officer("510100")).status())
+        .isEqualTo(404);
 
     TestHttp.Response rating = http.get("/api/credit/enterprises/" + uscc + "/rating", TestTokens.officer("440300"));
     assertThat(rating.json().get("score").asInt()).isEqualTo(85);
@@ -108,6 +112,9 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     JsonNode page = http.get("/api/public/enterprises?page=0&size=1", null).json();
     assertThat(page.get("items").size()).isEqualTo(1);
     assertThat(http.get("/api/public/enterprises?size=500", null).status()).isEqualTo(400);
+    TestHttp.Response longQuery = http.get("/api/public/enterprises?q=" + "x".repeat(101), null);
+    assertThat(longQuery.status()).isEqualTo(400);
+    assertThat(longQuery.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
     assertThat(http.get("/api/public/enterprises/" + TestUsccs.random("110000"), null).status()).isEqualTo(404);
     assertThat(http.get("/api/public/enterprises?q=" + "%24where", null).status()).isEqualTo(200);
   }

@@ -7,6 +7,7 @@ import cn.worksafety.platform.testing.TestHttp;
 import cn.worksafety.platform.testing.TestTokens;
 import cn.worksafety.platform.testing.TestUsccs;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class EnterpriseApiTest extends EnforcementIntegrationTest {
@@ -65,6 +66,12 @@ class EnterpriseApiTest extends EnforcementIntegrationTest {
         "uscc", TestUsccs.random(SHENZHEN), "name", "x", "region", SHENZHEN, "industry", "TRADE", "admin", true)), 400);
     assertThat(unknownField.json().get("detail").asString()).contains("admin");
 
+    TestHttp.Response ordinal = expect(http.post("/api/enforcement/enterprises", officer, Map.of(
+        "uscc", TestUsccs.random(SHENZHEN), "name", "x", "region", SHENZHEN, "industry", 3)), 400);
+    assertThat(ordinal.json().get("detail").asString()).contains("industry");
+    expect(http.post("/api/enforcement/enterprises", officer, Map.of("uscc", TestUsccs.random(SHENZHEN), "name", "x",
+        "region", SHENZHEN, "industry", "TRADE", "standardizationGrade", "1")), 400);
+
     TestHttp.Response missing = expect(http.post("/api/enforcement/enterprises", officer, Map.of("name", "x")), 400);
     assertThat(missing.json().get("errors").findValuesAsString("field")).contains("uscc", "region", "industry");
   }
@@ -83,10 +90,21 @@ class EnterpriseApiTest extends EnforcementIntegrationTest {
   }
 
   @Test
+  void aTokenWithoutAValidRegionSeesNothing() {
+    for (String region : new String[] {null, "", "00", "440300x"}) {
+      String token = TestTokens.sign("officer-x", java.util.List.of("OFFICER"), region, null, TestTokens.SECRET);
+      TestHttp.Response list = expect(http.get("/api/enforcement/enterprises", token), 403);
+      assertThat(list.json().get("type").asString()).endsWith("/no-region");
+      expect(http.get("/api/enforcement/cases", token), 403);
+    }
+  }
+
+  @Test
   void tokensAndRolesAreChecked() {
     expect(http.get("/api/enforcement/enterprises", null), 401);
     expect(http.get("/api/enforcement/enterprises", TestTokens.sign("x", java.util.List.of("OFFICER"), SHENZHEN, null,
         "some-other-signing-key-that-is-long-enough-000000")), 401);
+    expect(http.get("/api/enforcement/enterprises", TestTokens.signedBy("someone-else", SHENZHEN)), 401);
     TestHttp.Response forbidden = expect(http.get("/api/enforcement/enterprises", TestTokens.partner("mof")), 403);
     assertThat(forbidden.header("Content-Type")).startsWith("application/problem+json");
   }
@@ -102,14 +120,20 @@ class EnterpriseApiTest extends EnforcementIntegrationTest {
     assertThat(page.json().get("total").asLong()).isGreaterThanOrEqualTo(3);
     TestHttp.Response tooBig = expect(http.get("/api/enforcement/enterprises?size=101", officer), 400);
     assertThat(tooBig.json().get("errors").findValuesAsString("field")).contains("size");
-    expect(http.get("/api/enforcement/enterprises?page=x", officer), 400);
+    TestHttp.Response notANumber = expect(http.get("/api/enforcement/enterprises?page=x", officer), 400);
+    assertThat(notANumber.json().get("errors").get(0).get("message").asString()).isEqualTo("has an invalid value");
+    expect(http.get("/api/enforcement/enterprises?page=21474837&size=100", officer), 400);
   }
 
   @Test
   void operationalEndpointsAnswer() {
     assertThat(expect(http.get("/actuator/health/readiness", null), 200).json().get("status").asString()).isEqualTo("UP");
-    assertThat(expect(http.get("/actuator/health", null), 200).json().get("components").get("mongo")
-        .get("status").asString()).isEqualTo("UP");
+    JsonNode health = expect(http.get("/actuator/health", null), 200).json();
+    assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+    assertThat(health.get("components").get("mongo").has("details")).as("details only for the authorized").isFalse();
+    TestHttp.Response wrongMethod = expect(http.send("DELETE", "/api/enforcement/enterprises", officer, null,
+        Map.of()), 405);
+    assertThat(wrongMethod.json().get("type").asString()).endsWith("/http-405");
     assertThat(expect(http.get("/actuator/prometheus", null), 200).body()).contains("outbox_published");
     assertThat(expect(http.get("/v3/api-docs", null), 200).json().get("paths").has("/api/enforcement/cases/{id}/decision"))
         .isTrue();

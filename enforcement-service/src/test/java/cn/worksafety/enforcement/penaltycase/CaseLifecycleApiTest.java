@@ -85,6 +85,10 @@ class CaseLifecycleApiTest extends EnforcementIntegrationTest {
     TestHttp.Response heavier = expect(http.post("/api/enforcement/cases/" + id + "/decision", officer,
         fineDecision("50000.01")), 422);
     assertThat(heavier.json().get("type").asString()).endsWith("/heavier-than-notice");
+    TestHttp.Response fraction = expect(http.post("/api/enforcement/cases/" + id + "/decision", officer, Map.of(
+        "violationCodes", List.of("V-1"), "penalties", List.of(Map.of("kind", "SUSPENSION", "periodDays", 1.5)),
+        "legalBasis", "b")), 400);
+    assertThat(fraction.json().get("detail").asString()).contains("periodDays");
     TestHttp.Response badAmount = expect(http.post("/api/enforcement/cases/" + id + "/decision", officer,
         fineDecision("-5")), 400);
     assertThat(badAmount.json().get("errors").get(0).get("field").asString()).isEqualTo("penalties");

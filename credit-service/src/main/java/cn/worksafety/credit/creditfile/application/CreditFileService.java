@@ -7,6 +7,7 @@ import cn.worksafety.credit.creditfile.model.CreditRecord;
 import cn.worksafety.credit.creditfile.model.PenaltyFact;
 import cn.worksafety.credit.creditfile.model.PenaltySeverity;
 import cn.worksafety.credit.creditfile.model.Profile;
+import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RecordKind;
 import cn.worksafety.credit.creditfile.model.Scorecard;
 import cn.worksafety.platform.problem.DomainException;
@@ -53,6 +54,11 @@ public class CreditFileService {
   public CreditFile get(String uscc) {
     return files.find(uscc).filter(f -> f.profile() != null)
         .orElseThrow(() -> DomainException.notFound("enterprise", uscc));
+  }
+
+  /** The enterprise's rating now, counting only records still inside their publication period. */
+  public Rating ratingNow(CreditFile file) {
+    return file.ratingAt(scorecard, clock.instant(), clock.getZone());
   }
 
   public PageView<CreditFile> search(String text, int offset, int limit) {

@@ -22,6 +22,14 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
     return new CreditFile(uscc, null, 0, List.of(), null, 0);
   }
 
+  /**
+   * The rating as of {@code at}. The stored rating is the one last announced; records age out of
+   * their publication period without any event, so what is shown is always worked out afresh.
+   */
+  public Rating ratingAt(Scorecard scorecard, Instant at, ZoneId zone) {
+    return scorecard.rate(records, at, zone);
+  }
+
   public boolean hasRecord(String id) {
     return records.stream().anyMatch(r -> r.id().equals(id));
   }

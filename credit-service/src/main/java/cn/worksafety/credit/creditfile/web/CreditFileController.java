@@ -2,6 +2,10 @@ package cn.worksafety.credit.creditfile.web;
 
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.credit.creditfile.model.CreditFile;
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.security.Caller;
+import cn.worksafety.platform.security.Callers;
+import cn.worksafety.platform.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,13 +30,19 @@ public class CreditFileController {
   @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'CREDIT_ADMIN', 'PARTNER')")
   public RatingView rating(@PathVariable String uscc) {
     CreditFile file = files.get(uscc);
-    return RatingView.of(uscc, file.rating(), clock.getZone());
+    return RatingView.of(uscc, files.ratingNow(file), clock.getZone());
   }
 
   @GetMapping("/records")
   @PreAuthorize("hasAnyRole('OFFICER', 'SUPERVISOR', 'CREDIT_ADMIN')")
   public List<RecordView> records(@PathVariable String uscc) {
     LocalDate today = LocalDate.now(clock);
-    return files.get(uscc).records().stream().map(r -> RecordView.of(r, today, clock.getZone())).toList();
+    CreditFile file = files.get(uscc);
+    Caller caller = Callers.current();
+    if (!caller.has(Role.CREDIT_ADMIN) && !caller.covers(file.profile().region())) {
+      // officers see full records (beyond the public ones) only in their own region; elsewhere it does not exist
+      throw DomainException.notFound("enterprise", uscc);
+    }
+    return file.records().stream().map(r -> RecordView.of(r, today, clock.getZone())).toList();
   }
 }

@@ -2,6 +2,7 @@ package cn.worksafety.credit.publicquery.web;
 
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.credit.creditfile.model.CreditFile;
+import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.web.RecordView;
 import cn.worksafety.platform.web.PageRequest;
 import cn.worksafety.platform.web.PageView;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public credit standing: open to anyone, showing only records still inside their publication period. */
 @RestController
 @RequestMapping("/api/public/enterprises")
-@Validated
 public class PublicEnterpriseController {
   private final CreditFileService files;
   private final Clock clock;
@@ -31,26 +30,32 @@ public class PublicEnterpriseController {
     this.clock = clock;
   }
 
-  public record Summary(String uscc, String name, String region, String grade, Integer score) {}
+  public record Summary(String uscc, String name, String region, String grade, int score) {}
 
-  public record Standing(String uscc, String name, String region, String industry, String grade, Integer score,
+  public record Standing(String uscc, String name, String region, String industry, String grade, int score,
       OffsetDateTime ratedAt, List<RecordView> records) {}
 
   @GetMapping
   public PageView<Summary> search(@RequestParam(required = false) @Size(max = 100) String q,
       @Valid PageRequest page) {
-    return files.search(q, page.offset(), page.sizeOrDefault()).map(f -> new Summary(f.uscc(), f.profile().name(),
-        f.profile().region(), f.rating() == null ? null : f.rating().grade().name(),
-        f.rating() == null ? null : f.rating().score()));
+    return files.search(q, page.offset(), page.sizeOrDefault()).map(f -> {
+      Rating now = files.ratingNow(f);
+      return new Summary(f.uscc(), f.profile().name(), f.profile().region(), now.grade().name(), now.score());
+    });
+  }
+
+  /** When the grade shown took effect: the stored rating's time, unless records have aged out since. */
+  private static java.time.Instant ratedAt(CreditFile f, Rating now) {
+    return now.differsFrom(f.rating()) ? now.effectiveAt() : f.rating().effectiveAt();
   }
 
   @GetMapping("/{uscc}")
   public Standing standing(@PathVariable String uscc) {
     CreditFile f = files.get(uscc);
+    Rating now = files.ratingNow(f);
     LocalDate today = LocalDate.now(clock);
     return new Standing(f.uscc(), f.profile().name(), f.profile().region(), f.profile().industry(),
-        f.rating() == null ? null : f.rating().grade().name(), f.rating() == null ? null : f.rating().score(),
-        f.rating() == null ? null : f.rating().effectiveAt().atZone(clock.getZone()).toOffsetDateTime(),
+        now.grade().name(), now.score(), ratedAt(f, now).atZone(clock.getZone()).toOffsetDateTime(),
         f.records().stream().filter(r -> r.activeOn(today, clock.getZone()))
             .map(r -> RecordView.of(r, today, clock.getZone())).toList());
   }

@@ -77,6 +77,17 @@ class CreditFileTest {
   }
 
   @Test
+  void theRatingShownCountsOnlyWhatIsStillPublishedWhenItIsAskedFor() {
+    CreditFile file = CreditFile.open("914403001922038216").addRecord(fine("evt-1", "20000", NOW), V1, NOW, ZONE).file();
+    assertThat(file.rating().score()).isEqualTo(85);
+    Instant afterPublication = NOW.plusSeconds(367L * 24 * 3600);
+    Rating later = file.ratingAt(V1, afterPublication, ZONE);
+    assertThat(later.score()).isEqualTo(100);
+    assertThat(later.grade()).isEqualTo(Grade.A);
+    assertThat(later.lines()).isEmpty();
+  }
+
+  @Test
   void severityIsTheWorstPenalty() {
     assertThat(PenaltySeverity.of(List.of(new PenaltyFact("WARNING", null, null)))).isEqualTo(Severity.MINOR);
     assertThat(PenaltySeverity.of(List.of(new PenaltyFact("FINE", new BigDecimal("99999.99"), null))))

@@ -42,6 +42,6 @@ public class EnterpriseService {
   }
 
   public PageView<Enterprise> list(Caller caller, int offset, int limit) {
-    return enterprises.list(caller.region(), offset, limit);
+    return enterprises.list(caller.regionScope(), offset, limit);
   }
 }

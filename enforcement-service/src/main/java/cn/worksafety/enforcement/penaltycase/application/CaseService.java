@@ -47,7 +47,7 @@ public class CaseService {
   }
 
   public PageView<PenaltyCase> list(Caller caller, CaseState state, int offset, int limit) {
-    return cases.list(caller.region(), state, offset, limit);
+    return cases.list(caller.regionScope(), state, offset, limit);
   }
 
   public PenaltyCase investigate(Caller officer, String id, String ifMatch) {
