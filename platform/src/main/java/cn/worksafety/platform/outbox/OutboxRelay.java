@@ -219,9 +219,21 @@ public class OutboxRelay implements SmartLifecycle {
     running = true;
   }
 
-  /** Stops after the document in hand; what is not published stays in the outboxes. */
+  /**
+   * Publishes what this instance still knows of (within one lease), then stops; what is left stays
+   * in the outboxes for the next sweep of any instance. Runs after the web server has finished its
+   * requests (see {@link #getPhase()}), so their events go out with this last round.
+   */
   @Override
   public void stop() {
+    if (running && pendingCount() > 0) {
+      LockConfiguration config = new LockConfiguration(clock.instant(), "outbox-relay", properties.lease(), Duration.ZERO);
+      try {
+        lease.executeWithLock((Runnable) () -> drain(false), config);
+      } catch (RuntimeException e) {
+        log.warn("last relay round failed; the outboxes keep the events: {}", e.toString());
+      }
+    }
     running = false;
     draining.lock();
     try {
@@ -232,6 +244,12 @@ public class OutboxRelay implements SmartLifecycle {
     } finally {
       draining.unlock();
     }
+  }
+
+  /** Starts before and stops after the web server and the message listeners. */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
   }
 
   @Override

@@ -124,6 +124,20 @@ class OutboxRelayTest {
   }
 
   @Test
+  void stoppingPublishesWhatThisInstanceWroteLast() {
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      relay.tick();
+      OutboxEntry last = entry("D");
+      docs.insertOne(new Document("_id", "d3").append("outbox", List.of(Outbox.asDocument(last))));
+      outbox.written("docs", "d3");
+      relay.stop();
+      assertThat(probe.drain(Duration.ofSeconds(1))).singleElement().asString().contains(last.id());
+      assertThat(relay.isRunning()).isFalse();
+    }
+  }
+
+  @Test
   void aRoundStopsWellInsideTheLeaseAndTheNextRoundsFinish() {
     properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMillis(200),
         Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600));
