@@ -9,7 +9,8 @@ import java.util.Optional;
  */
 public final class Uscc {
   public static final int LENGTH = 18;
-  private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  /** The 31 characters a code may use, each worth its index (no I, O, S, V, Z). */
+  public static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
   private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
   private Uscc() {}

@@ -101,7 +101,7 @@ public final class DemoDataGenerator {
       new Violation("AQSC-2021-114", "对发生生产安全事故负有责任",
           "《中华人民共和国安全生产法》第一百一十四条"));
 
-  private static final String ORG_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final String ORG_CODE_CHARSET = Uscc.CHARSET;
 
   private final long seed;
 

@@ -218,7 +218,7 @@ class EndToEndIT {
   }
 
   private static String newUscc(String region) {
-    String charset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    String charset = Uscc.CHARSET;
     StringBuilder code = new StringBuilder("91").append(region);
     for (int i = 0; i < 9; i++) {
       code.append(charset.charAt(ThreadLocalRandom.current().nextInt(charset.length())));

@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh, valid 统一社会信用代码 for tests, so tests sharing a database never collide. */
 public final class TestUsccs {
-  private static final String CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  private static final String CHARSET = Uscc.CHARSET;
 
   private TestUsccs() {}
 
