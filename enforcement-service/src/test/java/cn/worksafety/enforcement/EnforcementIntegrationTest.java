@@ -20,7 +20,7 @@ public abstract class EnforcementIntegrationTest {
   protected final String officer = TestTokens.officer(SHENZHEN);
 
   @LocalServerPort
-  int port;
+  protected int port;
 
   protected TestHttp http;
 

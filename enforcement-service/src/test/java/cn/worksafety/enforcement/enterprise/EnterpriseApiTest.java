@@ -72,8 +72,30 @@ class EnterpriseApiTest extends EnforcementIntegrationTest {
     expect(http.post("/api/enforcement/enterprises", officer, Map.of("uscc", TestUsccs.random(SHENZHEN), "name", "x",
         "region", SHENZHEN, "industry", "TRADE", "standardizationGrade", "1")), 400);
 
+    String huge = "{\"uscc\": \"" + TestUsccs.random(SHENZHEN) + "\", \"name\": \"" + "字".repeat(100_000)
+        + "\", \"region\": \"440300\", \"industry\": \"TRADE\"}";
+    TestHttp.Response tooLarge = expect(http.post("/api/enforcement/enterprises", officer, huge), 413);
+    assertThat(tooLarge.json().get("type").asString()).endsWith("/body-too-large");
+
     TestHttp.Response missing = expect(http.post("/api/enforcement/enterprises", officer, Map.of("name", "x")), 400);
     assertThat(missing.json().get("errors").findValuesAsString("field")).contains("uscc", "region", "industry");
+  }
+
+  @Test
+  void aStreamedBodyThatGrowsPastTheLimitIsRefusedToo() throws Exception {
+    // ofInputStream sends the body chunked, with no Content-Length to refuse it by up front
+    String huge = "{\"uscc\": \"" + TestUsccs.random(SHENZHEN) + "\", \"name\": \"" + "x".repeat(300_000)
+        + "\", \"region\": \"440300\", \"industry\": \"TRADE\"}";
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+            + "/api/enforcement/enterprises"))
+        .header("Authorization", "Bearer " + officer).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .build();
+    var response = java.net.http.HttpClient.newHttpClient().send(request,
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(TestHttp.json(response.body()).get("type").asString()).endsWith("/body-too-large");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cn.worksafety.platform.problem;
 
 import cn.worksafety.platform.requestid.RequestIds;
+import cn.worksafety.platform.web.BodySizeLimitFilter;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -97,6 +98,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return raw(BodySizeLimitFilter.tooLarge(tooLarge.limit()));
+      }
+    }
     ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
         UnreadableBodies.describe(e));
     return raw(problem);
