@@ -1,5 +1,7 @@
 package cn.worksafety.contracts;
 
+import cn.worksafety.contracts.events.AccidentConcluded;
+import cn.worksafety.contracts.events.AccidentReported;
 import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
 import cn.worksafety.contracts.events.RatingChanged;
@@ -15,6 +17,8 @@ public enum EventType {
   ENTERPRISE_REGISTERED("enforcement.enterprise.registered", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
   ENTERPRISE_UPDATED("enforcement.enterprise.updated", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
   CASE_DECIDED("enforcement.case.decided", Exchanges.ENFORCEMENT, CaseDecided.class),
+  ACCIDENT_REPORTED("enforcement.accident.reported", Exchanges.ENFORCEMENT, AccidentReported.class),
+  ACCIDENT_CONCLUDED("enforcement.accident.concluded", Exchanges.ENFORCEMENT, AccidentConcluded.class),
   RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class);
 
   private final String type;

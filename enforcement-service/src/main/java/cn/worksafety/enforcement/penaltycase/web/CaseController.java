@@ -67,7 +67,8 @@ public class CaseController {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.NoticeToParty request) {
     return view(cases.notifyParty(Callers.current(), id, ifMatch,
-        request.proposedPenalties().stream().map(PenaltyRequest::toPenalty).toList(), request.defenceWaived()));
+        request.proposedPenalties().stream().map(PenaltyRequest::toPenalty).toList(),
+        Boolean.TRUE.equals(request.defenceWaived())));
   }
 
   @PostMapping("/{id}/defence")

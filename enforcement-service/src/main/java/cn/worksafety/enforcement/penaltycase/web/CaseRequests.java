@@ -23,8 +23,8 @@ final class CaseRequests {
 
   record NoticeToParty(
       @NotEmpty @Size(max = 10) List<@Valid @NotNull PenaltyRequest> proposedPenalties,
-      @Schema(description = "the party waived its right to state a defence or ask for a hearing")
-      boolean defenceWaived) {}
+      @Schema(description = "the party waived its right to state a defence or ask for a hearing; default false")
+      Boolean defenceWaived) {}
 
   record Defence(@NotBlank @Size(max = 5000) String statement) {}
 
