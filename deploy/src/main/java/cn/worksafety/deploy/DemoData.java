@@ -65,6 +65,11 @@ public final class DemoData {
     for (Region region : DemoDataGenerator.REGIONS) {
       officerTokens.put(region.code(), gateway.token(officerId(region.code()), List.of("OFFICER"), region.code()));
     }
+    Map<String, String> supervisorTokens = new HashMap<>();
+    for (Region region : DemoDataGenerator.REGIONS) {
+      supervisorTokens.put(region.code(),
+          gateway.token(officerId(region.code()) + "-supervisor", List.of("SUPERVISOR"), region.code()));
+    }
     String adminToken = gateway.token("demo-credit-admin", List.of("CREDIT_ADMIN"), null);
 
     List<Enterprise> enterprises = generator.enterprises(ENTERPRISES);
@@ -82,9 +87,10 @@ public final class DemoData {
     int heaviest = -1;
     done = 0;
     for (Case demoCase : cases) {
-      runCase(demoCase, officerTokens.get(demoCase.enterprise().region()));
+      runCase(demoCase, officerTokens.get(demoCase.enterprise().region()),
+          supervisorTokens.get(demoCase.enterprise().region()));
       byStage.merge(demoCase.stage(), 1, Integer::sum);
-      if (demoCase.stage() == Stage.DECIDED && weight(demoCase.penalties()) > heaviest) {
+      if (demoCase.stage() == Stage.APPROVED && weight(demoCase.penalties()) > heaviest) {
         heaviest = weight(demoCase.penalties());
         watch = demoCase.enterprise().uscc();
       }
@@ -120,7 +126,7 @@ public final class DemoData {
     return false;
   }
 
-  private void runCase(Case demoCase, String token) {
+  private void runCase(Case demoCase, String token, String supervisorToken) {
     String region = demoCase.enterprise().region();
     JsonNode filed = GatewayClient.expect(gateway.post("/api/enforcement/cases", Map.of(
         "uscc", demoCase.enterprise().uscc(),
@@ -140,11 +146,16 @@ public final class DemoData {
       GatewayClient.expect(gateway.post(path + "/notice",
           Map.of("proposedPenalties", penalties, "defenceWaived", true), token), 200, 201);
     }
-    if (stage == Stage.DECIDED) {
+    if (stage.compareTo(Stage.DECIDED) >= 0) {
       GatewayClient.expect(gateway.post(path + "/decision", Map.of(
           "violationCodes", List.of(demoCase.violation().code()),
           "penalties", penalties,
           "legalBasis", demoCase.violation().legalBasis()), token), 200, 201);
+    }
+    if (stage == Stage.APPROVED) {
+      // every demo approval cites its collective review, which serious penalties require
+      GatewayClient.expect(gateway.post(path + "/approval",
+          Map.of("collectiveReviewRef", "DEMO-JT-" + id.substring(0, 8)), supervisorToken), 200, 201);
     }
   }
 

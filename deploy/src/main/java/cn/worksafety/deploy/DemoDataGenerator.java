@@ -31,7 +31,7 @@ public final class DemoDataGenerator {
   }
 
   /** How far a demo case is taken through its lifecycle. */
-  public enum Stage { FILED, INVESTIGATING, NOTIFIED, DECIDED }
+  public enum Stage { FILED, INVESTIGATING, NOTIFIED, DECIDED, APPROVED }
 
   /** {@code amount} for FINE and CONFISCATION, {@code periodDays} for SUSPENSION; null otherwise. */
   public record Penalty(String kind, String amount, Integer periodDays) {
@@ -142,11 +142,12 @@ public final class DemoDataGenerator {
     Collections.shuffle(targets, random);
     List<Case> cases = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      Stage stage = i < 15 ? Stage.FILED : i < 30 ? Stage.INVESTIGATING : i < 40 ? Stage.NOTIFIED : Stage.DECIDED;
+      Stage stage = i < 15 ? Stage.FILED : i < 30 ? Stage.INVESTIGATING : i < 40 ? Stage.NOTIFIED
+          : i < 45 ? Stage.DECIDED : Stage.APPROVED;
       List<Penalty> penalties = switch (stage) {
         case FILED, INVESTIGATING -> List.of();
         case NOTIFIED -> List.of(Penalty.fine(5_000 * (1 + random.nextInt(10))));
-        case DECIDED -> decidedPenalties(i - 40);
+        case DECIDED, APPROVED -> decidedPenalties(i - 40);
       };
       Violation violation = VIOLATIONS.get(random.nextInt(VIOLATIONS.size()));
       cases.add(new Case(targets.get(i), violation, stage, penalties));

@@ -53,9 +53,9 @@ class DemoDataGeneratorTest {
     List<Case> cases = new DemoDataGenerator().cases(enterprises);
     Map<Stage, Long> byStage = cases.stream().collect(Collectors.groupingBy(Case::stage, Collectors.counting()));
     assertThat(byStage).containsEntry(Stage.FILED, 15L).containsEntry(Stage.INVESTIGATING, 15L)
-        .containsEntry(Stage.NOTIFIED, 10L).containsEntry(Stage.DECIDED, 20L);
+        .containsEntry(Stage.NOTIFIED, 10L).containsEntry(Stage.DECIDED, 5L).containsEntry(Stage.APPROVED, 15L);
     assertThat(cases).extracting(c -> c.enterprise().uscc()).doesNotHaveDuplicates();
-    List<Case> decided = cases.stream().filter(c -> c.stage() == Stage.DECIDED).toList();
+    List<Case> decided = cases.stream().filter(c -> c.stage().compareTo(Stage.DECIDED) >= 0).toList();
     assertThat(decided).allSatisfy(c -> assertThat(c.penalties()).isNotEmpty());
     assertThat(decided.stream().flatMap(c -> c.penalties().stream()).map(p -> p.kind()).distinct())
         .contains("WARNING", "FINE", "SUSPENSION");

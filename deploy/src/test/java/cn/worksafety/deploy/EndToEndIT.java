@@ -77,7 +77,7 @@ class EndToEndIT {
   }
 
   @Test
-  void anOfficersDecisionBecomesANewGradeOnThePublicPageAndACreditEvent() throws Exception {
+  void anApprovedDecisionBecomesANewGradeOnThePublicPageAndACreditEvent() throws Exception {
     try (Connection connection = rabbit(); Channel channel = connection.createChannel()) {
       String probe = channel.queueDeclare().getQueue();
       channel.queueBind(probe, "credit.events", "credit.rating.changed");
@@ -103,6 +103,10 @@ class EndToEndIT {
           "violationCodes", List.of("AQSC-2021-114"), "penalties", List.of(Map.of("kind", "FINE", "amount", "50000.00")),
           "legalBasis", "《中华人民共和国安全生产法》第九十九条"), 200);
       assertThat(decided.get("state").asString()).isEqualTo("DECIDED");
+      String supervisor = post("/api/dev/tokens", null, Map.of("subject", "supervisor-e2e", "roles",
+          List.of("SUPERVISOR"), "region", "440300"), 201).get("token").asString();
+      JsonNode approved = post("/api/enforcement/cases/" + caseId + "/approval", supervisor, Map.of(), 200);
+      assertThat(approved.get("state").asString()).isEqualTo("APPROVED");
 
       JsonNode standing = awaitPublicGrade(uscc, "B");
       assertThat(standing.get("score").asInt()).isEqualTo(85);

@@ -59,6 +59,14 @@ public abstract class EnforcementIntegrationTest {
     return id;
   }
 
+  /** Records the decision and has the region's supervisor approve it, which puts it in force and announces it. */
+  protected void decideAndApprove(String caseId, String amount, Map<String, String> headers) {
+    expect(http.send("POST", "/api/enforcement/cases/" + caseId + "/decision", officer, fineDecision(amount), headers),
+        200);
+    expect(http.send("POST", "/api/enforcement/cases/" + caseId + "/approval", TestTokens.supervisor(SHENZHEN),
+        Map.of(), headers), 200);
+  }
+
   protected static Map<String, Object> fineDecision(String amount) {
     return Map.of("violationCodes", List.of("AQSC-2021-114"), "penalties",
         List.of(Map.of("kind", "FINE", "amount", amount)), "legalBasis", "《中华人民共和国安全生产法》第九十九条");

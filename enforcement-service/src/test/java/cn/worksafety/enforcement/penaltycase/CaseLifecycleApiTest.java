@@ -16,11 +16,14 @@ import tools.jackson.databind.JsonNode;
 class CaseLifecycleApiTest extends EnforcementIntegrationTest {
 
   @Test
-  void aDecisionGoesOutAsACloudEventCarryingTheRequestId() {
+  void anApprovedDecisionGoesOutAsACloudEventCarryingTheRequestId() {
     try (QueueProbe probe = QueueProbe.bind(Exchanges.ENFORCEMENT, "enforcement.case.decided")) {
       String uscc = registerEnterprise(SHENZHEN, officer);
       String id = notifiedCase(uscc);
-      expect(http.send("POST", "/api/enforcement/cases/" + id + "/decision", officer, fineDecision("30000.00"),
+      expect(http.post("/api/enforcement/cases/" + id + "/decision", officer, fineDecision("30000.00")), 200);
+      assertThat(probe.await(b -> b.contains(id), Duration.ofSeconds(1))).as("not announced before approval").isNull();
+      expect(http.post("/api/enforcement/cases/" + id + "/approval", officer, Map.of()), 403);
+      expect(http.send("POST", "/api/enforcement/cases/" + id + "/approval", TestTokens.supervisor(SHENZHEN), Map.of(),
           Map.of("X-Request-Id", "req-decision-1")), 200);
 
       String body = probe.await(b -> b.contains(id), Duration.ofSeconds(10));
@@ -50,8 +53,11 @@ class CaseLifecycleApiTest extends EnforcementIntegrationTest {
         fineDecision("1000.00")), 409);
     assertThat(early.json().get("allowed").findValuesAsString("")).isEmpty();
     assertThat(early.json().get("allowed").get(0).asString()).isEqualTo("investigation");
-    TestHttp.Response approval = expect(http.post("/api/enforcement/cases/" + id + "/approval", officer, Map.of()), 409);
+    TestHttp.Response approval = expect(http.post("/api/enforcement/cases/" + id + "/approval",
+        TestTokens.supervisor(SHENZHEN), Map.of()), 409);
     assertThat(approval.json().get("state").asString()).isEqualTo("FILED");
+    TestHttp.Response service = expect(http.post("/api/enforcement/cases/" + id + "/service", officer, Map.of()), 409);
+    assertThat(service.json().get("state").asString()).isEqualTo("FILED");
     expect(http.post("/api/enforcement/cases/" + id + "/teleportation", officer, Map.of()), 404);
     assertThat(http.get("/api/enforcement/cases/" + id, officer).json().get("state").asString()).isEqualTo("FILED");
   }

@@ -30,7 +30,7 @@ class OutboxRecoveryTest extends EnforcementIntegrationTest {
       String id = notifiedCase(registerEnterprise(SHENZHEN, officer));
       relay.stop();
       try {
-        expect(http.post("/api/enforcement/cases/" + id + "/decision", officer, fineDecision("10000.00")), 200);
+        decideAndApprove(id, "10000.00", java.util.Map.of());
         List<Document> outbox = outboxOf(id);
         assertThat(outbox).hasSize(1);
         String eventId = outbox.get(0).getString("id");
@@ -53,7 +53,7 @@ class OutboxRecoveryTest extends EnforcementIntegrationTest {
   void anEventPublishedButNotYetRemovedIsRepublishedWithTheSameIdAndSequence() {
     try (QueueProbe probe = QueueProbe.bind(Exchanges.ENFORCEMENT, "enforcement.case.decided")) {
       String id = notifiedCase(registerEnterprise(SHENZHEN, officer));
-      expect(http.post("/api/enforcement/cases/" + id + "/decision", officer, fineDecision("10000.00")), 200);
+      decideAndApprove(id, "10000.00", java.util.Map.of());
       JsonNode first = TestHttp.json(probe.await(b -> b.contains(id), Duration.ofSeconds(10)));
 
       // A crash after the broker confirmed but before the entry left the document: put it back.
@@ -81,7 +81,7 @@ class OutboxRecoveryTest extends EnforcementIntegrationTest {
     try (QueueProbe probe = QueueProbe.bind(Exchanges.ENFORCEMENT, "enforcement.case.decided")) {
       for (int i = 0; i < 3; i++) {
         String id = notifiedCase(registerEnterprise(SHENZHEN, officer));
-        expect(http.post("/api/enforcement/cases/" + id + "/decision", officer, fineDecision("100.00")), 200);
+        decideAndApprove(id, "100.00", java.util.Map.of());
         assertThat(probe.await(b -> b.contains(id), Duration.ofSeconds(10))).isNotNull();
       }
     }

@@ -65,10 +65,14 @@ public class CaseService {
 
   public PenaltyCase decide(Caller officer, String id, String ifMatch, List<String> violationCodes,
       List<Penalty> penalties, String legalBasis) {
-    PenaltyCase current = current(officer, id, ifMatch);
-    PenaltyCase.Decided decided = current.decide(violationCodes, penalties, legalBasis, officer.subject(),
-        clock.instant(), rules);
-    return store(decided.penaltyCase(), List.of(decided.event()), ifMatch);
+    return change(officer, id, ifMatch,
+        c -> c.decide(violationCodes, penalties, legalBasis, officer.subject(), clock.instant(), rules));
+  }
+
+  public PenaltyCase approve(Caller supervisor, String id, String ifMatch, String collectiveReviewRef) {
+    PenaltyCase current = current(supervisor, id, ifMatch);
+    PenaltyCase.Decided approved = current.approve(supervisor.subject(), collectiveReviewRef, clock.instant(), rules);
+    return store(approved.penaltyCase(), List.of(approved.event()), ifMatch);
   }
 
   /** A step that is known but not possible in the case's state: answered with what is allowed. */

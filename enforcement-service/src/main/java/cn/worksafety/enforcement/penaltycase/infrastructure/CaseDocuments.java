@@ -1,5 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.infrastructure;
 
+import cn.worksafety.enforcement.penaltycase.model.Approval;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.Decision;
 import cn.worksafety.enforcement.penaltycase.model.Notice;
@@ -40,7 +41,7 @@ final class CaseDocuments {
         d.getString("defenceStatement"),
         decision == null ? null : new Decision(decision.getList("violationCodes", String.class),
             penalties(decision, "penalties"), decision.getString("legalBasis"),
-            decision.getDate("decidedAt").toInstant()),
+            decision.getDate("decidedAt").toInstant(), approval(decision.get("approval", Document.class))),
         d.getList("history", Document.class).stream().map(h -> new StepRecord(h.getString("step"),
             h.getDate("at").toInstant(), h.getString("by"))).toList(),
         ((Number) d.get("version")).longValue());
@@ -48,6 +49,11 @@ final class CaseDocuments {
 
   static cn.worksafety.contracts.events.Penalty toContract(Penalty p) {
     return new cn.worksafety.contracts.events.Penalty(p.kind().name(), p.amount(), p.periodDays());
+  }
+
+  private static Approval approval(Document a) {
+    return a == null ? null : new Approval(a.getString("supervisor"), a.getDate("approvedAt").toInstant(),
+        a.getString("collectiveReviewRef"));
   }
 
   private static Document notice(Notice n) {
@@ -59,7 +65,10 @@ final class CaseDocuments {
   private static Document decision(Decision d) {
     return new Document("violationCodes", d.violationCodes())
         .append("penalties", d.penalties().stream().map(CaseDocuments::penalty).toList())
-        .append("legalBasis", d.legalBasis()).append("decidedAt", Date.from(d.decidedAt()));
+        .append("legalBasis", d.legalBasis()).append("decidedAt", Date.from(d.decidedAt()))
+        .append("approval", d.approval() == null ? null : new Document("supervisor", d.approval().supervisor())
+            .append("approvedAt", Date.from(d.approval().approvedAt()))
+            .append("collectiveReviewRef", d.approval().collectiveReviewRef()));
   }
 
   private static Document penalty(Penalty p) {

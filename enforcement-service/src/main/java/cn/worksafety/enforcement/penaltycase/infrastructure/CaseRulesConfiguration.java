@@ -2,6 +2,7 @@ package cn.worksafety.enforcement.penaltycase.infrastructure;
 
 import cn.worksafety.enforcement.penaltycase.model.CaseRules;
 import cn.worksafety.enforcement.penaltycase.model.WorkingDayCalendar;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,12 +23,13 @@ public class CaseRulesConfiguration {
       @DefaultValue("5") int defenceWindowWorkingDays,
       @DefaultValue("90") int decisionDeadlineDays,
       @DefaultValue List<LocalDate> holidays,
-      @DefaultValue List<LocalDate> workedWeekendDays) {}
+      @DefaultValue List<LocalDate> workedWeekendDays,
+      @DefaultValue("100000") BigDecimal collectiveReviewFineFrom) {}
 
   @Bean
   CaseRules caseRules(CaseProperties properties, Clock clock) {
     return new CaseRules(properties.defenceWindowWorkingDays(), properties.decisionDeadlineDays(),
         new WorkingDayCalendar(Set.copyOf(properties.holidays()), Set.copyOf(properties.workedWeekendDays())),
-        clock.getZone());
+        clock.getZone(), properties.collectiveReviewFineFrom());
   }
 }

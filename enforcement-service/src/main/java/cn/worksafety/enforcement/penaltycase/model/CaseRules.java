@@ -1,5 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.model;
 
+import java.math.BigDecimal;
 import java.time.ZoneId;
 
 /**
@@ -9,6 +10,8 @@ import java.time.ZoneId;
  *     after notice (行政处罚法 Art. 64: 5 working days)
  * @param decisionDeadlineDays days from filing by which a decision is due (Art. 60: 90)
  * @param zone the zone days are counted in
+ * @param collectiveReviewFineFrom the fine from which a decision needs collective review by the
+ *     department's leadership (集体讨论, Art. 57), as do suspensions, licence measures and closure
  */
 public record CaseRules(int defenceWindowWorkingDays, int decisionDeadlineDays, WorkingDayCalendar calendar,
-    ZoneId zone) {}
+    ZoneId zone, BigDecimal collectiveReviewFineFrom) {}

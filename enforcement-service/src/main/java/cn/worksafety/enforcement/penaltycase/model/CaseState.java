@@ -5,5 +5,8 @@ public enum CaseState {
   FILED,
   INVESTIGATING,
   NOTIFIED,
-  DECIDED
+  /** The decision is recorded and waits for the supervisor's approval. */
+  DECIDED,
+  /** Approved: the decision is in force and announced. */
+  APPROVED
 }

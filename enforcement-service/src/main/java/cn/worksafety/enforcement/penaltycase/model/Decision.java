@@ -4,4 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** 决定: what was decided, on what legal basis, when. */
-public record Decision(List<String> violationCodes, List<Penalty> penalties, String legalBasis, Instant decidedAt) {}
+public record Decision(List<String> violationCodes, List<Penalty> penalties, String legalBasis, Instant decidedAt,
+    Approval approval) {
+
+  /** Serious penalties need collective review before approval (行政处罚法 第五十七条). */
+  public boolean needsCollectiveReview(CaseRules rules) {
+    return penalties.stream().anyMatch(p -> switch (p.kind()) {
+      case WARNING -> false;
+      case FINE, CONFISCATION -> p.amount().compareTo(rules.collectiveReviewFineFrom()) >= 0;
+      default -> true;
+    });
+  }
+
+  Decision approved(Approval by) {
+    return new Decision(violationCodes, penalties, legalBasis, decidedAt, by);
+  }
+}

@@ -35,7 +35,8 @@ public record PenaltyCase(
       CaseState.FILED, EnumSet.of(CaseStep.INVESTIGATION),
       CaseState.INVESTIGATING, EnumSet.of(CaseStep.NOTICE),
       CaseState.NOTIFIED, EnumSet.of(CaseStep.DEFENCE, CaseStep.DECISION),
-      CaseState.DECIDED, EnumSet.noneOf(CaseStep.class));
+      CaseState.DECIDED, EnumSet.of(CaseStep.APPROVAL),
+      CaseState.APPROVED, EnumSet.noneOf(CaseStep.class));
 
   static final int MIN_OFFICERS = 2;
 
@@ -78,10 +79,11 @@ public record PenaltyCase(
   }
 
   /**
-   * Decides the case. Not before the party was notified and its defence window closed, unless it
-   * waived it (Art. 44, 45, 62); never heavier than the notice proposed (Art. 45).
+   * Records the decision. Not before the party was notified and its defence window closed, unless it
+   * waived it (Art. 44, 45, 62); never heavier than the notice proposed (Art. 45). It takes effect
+   * only when a supervisor approves it.
    */
-  public Decided decide(List<String> violationCodes, List<Penalty> penalties, String legalBasis, String by,
+  public PenaltyCase decide(List<String> violationCodes, List<Penalty> penalties, String legalBasis, String by,
       Instant now, CaseRules rules) {
     require(CaseStep.DECISION);
     LocalDate today = now.atZone(rules.zone()).toLocalDate();
@@ -102,13 +104,30 @@ public record PenaltyCase(
                 + " exceeds or is missing from the proposal");
       }
     }
-    Decision made = new Decision(List.copyOf(violationCodes), List.copyOf(penalties), legalBasis.strip(), now);
-    PenaltyCase decided = next(CaseState.DECIDED, notice, defenceStatement, made, CaseStep.DECISION, by, now);
-    return new Decided(decided,
-        new CaseDecidedEvent(id, uscc, region, made.violationCodes(), made.penalties(), now, made.legalBasis()));
+    Decision made = new Decision(List.copyOf(violationCodes), List.copyOf(penalties), legalBasis.strip(), now, null);
+    return next(CaseState.DECIDED, notice, defenceStatement, made, CaseStep.DECISION, by, now);
   }
 
-  /** A decided case and the event that announces it. */
+  /**
+   * The supervisor approves the decision, which puts it in force and announces it. A serious penalty
+   * needs the leadership's collective review first (Art. 57).
+   */
+  public Decided approve(String supervisor, String collectiveReviewRef, Instant now, CaseRules rules) {
+    require(CaseStep.APPROVAL);
+    boolean reviewed = collectiveReviewRef != null && !collectiveReviewRef.isBlank();
+    if (decision.needsCollectiveReview(rules) && !reviewed) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "collective-review-required",
+          "this decision imposes a serious penalty and needs the leadership's collective review (集体讨论, "
+              + "行政处罚法 第五十七条) before approval: give collectiveReviewRef");
+    }
+    Decision approved = decision.approved(new Approval(supervisor, now, reviewed ? collectiveReviewRef.strip() : null));
+    PenaltyCase inForce = next(CaseState.APPROVED, notice, defenceStatement, approved, CaseStep.APPROVAL, supervisor,
+        now);
+    return new Decided(inForce, new CaseDecidedEvent(id, uscc, region, approved.violationCodes(),
+        approved.penalties(), now, approved.legalBasis()));
+  }
+
+  /** An approved case and the event that announces its decision. */
   public record Decided(PenaltyCase penaltyCase, CaseDecidedEvent event) {}
 
   private void require(CaseStep step) {

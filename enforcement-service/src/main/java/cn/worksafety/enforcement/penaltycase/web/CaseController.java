@@ -86,6 +86,14 @@ public class CaseController {
         request.penalties().stream().map(PenaltyRequest::toPenalty).toList(), request.legalBasis()));
   }
 
+  @PostMapping("/{id}/approval")
+  @PreAuthorize("hasRole('SUPERVISOR')")
+  public ResponseEntity<CaseView> approval(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody(required = false) CaseRequests.ApprovalOfDecision request) {
+    return view(cases.approve(Callers.current(), id, ifMatch, request == null ? null : request.collectiveReviewRef()));
+  }
+
   /** Steps of the contract that no state reached so far allows: answered with what is allowed instead. */
   @PostMapping("/{id}/{step}")
   public ResponseEntity<CaseView> otherStep(@PathVariable String id, @PathVariable String step) {

@@ -28,6 +28,10 @@ final class CaseRequests {
 
   record Defence(@NotBlank @Size(max = 5000) String statement) {}
 
+  record ApprovalOfDecision(
+      @Schema(example = "2026-JT-017", description = "minutes of the collective review; required for serious penalties")
+      @Size(max = 100) String collectiveReviewRef) {}
+
   record DecisionOnCase(
       @Schema(example = "[\"AQSC-2021-114\"]")
       @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String> violationCodes,

@@ -23,7 +23,7 @@ public record CaseView(
       LocalDate defenceWindowLastDay) {}
 
   public record DecisionView(List<String> violationCodes, List<PenaltyView> penalties, String legalBasis,
-      OffsetDateTime decidedAt) {}
+      OffsetDateTime decidedAt, String approvedBy, OffsetDateTime approvedAt, String collectiveReviewRef) {}
 
   public record StepView(String step, OffsetDateTime at, String by) {}
 
@@ -34,7 +34,10 @@ public record CaseView(
             c.notice().defenceWaived(), at(c.notice().noticedAt(), zone), c.notice().defenceWindowLastDay()),
         c.defenceStatement(),
         c.decision() == null ? null : new DecisionView(c.decision().violationCodes(),
-            penalties(c.decision().penalties()), c.decision().legalBasis(), at(c.decision().decidedAt(), zone)),
+            penalties(c.decision().penalties()), c.decision().legalBasis(), at(c.decision().decidedAt(), zone),
+            c.decision().approval() == null ? null : c.decision().approval().supervisor(),
+            c.decision().approval() == null ? null : at(c.decision().approval().approvedAt(), zone),
+            c.decision().approval() == null ? null : c.decision().approval().collectiveReviewRef()),
         c.history().stream().map(h -> step(h, zone)).toList(), c.version());
   }
 

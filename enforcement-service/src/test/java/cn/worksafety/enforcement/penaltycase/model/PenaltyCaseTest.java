@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class PenaltyCaseTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-  static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI);
+  static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI,
+      new BigDecimal("100000"));
   /** A Monday, 10:00 in Shanghai. */
   static final Instant MONDAY = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(SHANGHAI).toInstant();
   static final Penalty FINE_20K = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.00"), null);
@@ -65,20 +66,44 @@ class PenaltyCaseTest {
           assertThat(e.properties()).containsEntry("defenceWindowLastDay", "2026-11-09");
         });
     Instant dayAfter = LocalDate.of(2026, 11, 10).atTime(9, 0).atZone(SHANGHAI).toInstant();
-    assertThat(notified.decide(List.of("V1"), List.of(FINE_20K), "basis", "o1", dayAfter, RULES)
-        .penaltyCase().state()).isEqualTo(CaseState.DECIDED);
+    assertThat(notified.decide(List.of("V1"), List.of(FINE_20K), "basis", "o1", dayAfter, RULES).state())
+        .isEqualTo(CaseState.DECIDED);
   }
 
   @Test
-  void aWaivedDefenceAllowsAnImmediateDecisionAndAnnouncesIt() {
-    PenaltyCase.Decided decided = notified(true).decide(List.of("AQSC-1"), List.of(FINE_20K), "安全生产法第九十九条",
+  void aWaivedDefenceAllowsAnImmediateDecisionWhichTakesEffectOnApproval() {
+    PenaltyCase decided = notified(true).decide(List.of("AQSC-1"), List.of(FINE_20K), "安全生产法第九十九条",
         "o1", MONDAY, RULES);
-    assertThat(decided.penaltyCase().state()).isEqualTo(CaseState.DECIDED);
-    assertThat(decided.penaltyCase().version()).isEqualTo(4);
-    assertThat(decided.event().caseId()).isEqualTo("c1");
-    assertThat(decided.event().penalties()).containsExactly(FINE_20K);
-    assertThat(decided.penaltyCase().history()).extracting(StepRecord::step)
-        .containsExactly("filing", "investigation", "notice", "decision");
+    assertThat(decided.state()).isEqualTo(CaseState.DECIDED);
+    assertThat(decided.allowedSteps()).containsExactly(CaseStep.APPROVAL);
+    PenaltyCase.Decided approved = decided.approve("s1", null, MONDAY, RULES);
+    assertThat(approved.penaltyCase().state()).isEqualTo(CaseState.APPROVED);
+    assertThat(approved.penaltyCase().version()).isEqualTo(5);
+    assertThat(approved.event().caseId()).isEqualTo("c1");
+    assertThat(approved.event().penalties()).containsExactly(FINE_20K);
+    assertThat(approved.penaltyCase().decision().approval().supervisor()).isEqualTo("s1");
+    assertThat(approved.penaltyCase().history()).extracting(StepRecord::step)
+        .containsExactly("filing", "investigation", "notice", "decision", "approval");
+  }
+
+  @Test
+  void aSeriousPenaltyNeedsCollectiveReviewBeforeApproval() {
+    Penalty bigFine = new Penalty(PenaltyKind.FINE, new BigDecimal("100000"), null);
+    Penalty suspension = new Penalty(PenaltyKind.SUSPENSION, null, 30);
+    for (Penalty serious : List.of(bigFine, suspension)) {
+      PenaltyCase decided = filed().investigate("o1", MONDAY)
+          .notifyParty(List.of(serious), true, "o1", MONDAY, RULES)
+          .decide(List.of("V1"), List.of(serious), "b", "o1", MONDAY, RULES);
+      assertThatThrownBy(() -> decided.approve("s1", " ", MONDAY, RULES))
+          .isInstanceOfSatisfying(DomainException.class,
+              e -> assertThat(e.code()).isEqualTo("collective-review-required"));
+      assertThat(decided.approve("s1", "2026-JT-017", MONDAY, RULES).penaltyCase().decision().approval()
+          .collectiveReviewRef()).isEqualTo("2026-JT-017");
+    }
+    Penalty justBelow = new Penalty(PenaltyKind.FINE, new BigDecimal("99999.99"), null);
+    PenaltyCase smaller = filed().investigate("o1", MONDAY).notifyParty(List.of(justBelow), true, "o1", MONDAY, RULES)
+        .decide(List.of("V1"), List.of(justBelow), "b", "o1", MONDAY, RULES);
+    assertThat(smaller.approve("s1", null, MONDAY, RULES).penaltyCase().state()).isEqualTo(CaseState.APPROVED);
   }
 
   @Test
@@ -90,7 +115,7 @@ class PenaltyCaseTest {
           .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("heavier-than-notice"));
     }
     Penalty lighter = new Penalty(PenaltyKind.FINE, new BigDecimal("5000"), null);
-    assertThat(notified(true).decide(List.of("V1"), List.of(lighter), "b", "o1", MONDAY, RULES).event().penalties())
+    assertThat(notified(true).decide(List.of("V1"), List.of(lighter), "b", "o1", MONDAY, RULES).decision().penalties())
         .containsExactly(lighter);
   }
 
