@@ -2,7 +2,9 @@ package cn.worksafety.contracts;
 
 import cn.worksafety.contracts.events.AccidentConcluded;
 import cn.worksafety.contracts.events.AccidentReported;
+import cn.worksafety.contracts.events.CaseClosed;
 import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.contracts.events.CaseRevoked;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
 import cn.worksafety.contracts.events.RatingChanged;
 import java.net.URI;
@@ -17,6 +19,8 @@ public enum EventType {
   ENTERPRISE_REGISTERED("enforcement.enterprise.registered", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
   ENTERPRISE_UPDATED("enforcement.enterprise.updated", Exchanges.ENFORCEMENT, EnterpriseRegistered.class),
   CASE_DECIDED("enforcement.case.decided", Exchanges.ENFORCEMENT, CaseDecided.class),
+  CASE_CLOSED("enforcement.case.closed", Exchanges.ENFORCEMENT, CaseClosed.class),
+  CASE_REVOKED("enforcement.case.revoked", Exchanges.ENFORCEMENT, CaseRevoked.class),
   ACCIDENT_REPORTED("enforcement.accident.reported", Exchanges.ENFORCEMENT, AccidentReported.class),
   ACCIDENT_CONCLUDED("enforcement.accident.concluded", Exchanges.ENFORCEMENT, AccidentConcluded.class),
   RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class);

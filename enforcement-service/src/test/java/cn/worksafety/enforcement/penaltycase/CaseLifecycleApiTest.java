@@ -44,6 +44,37 @@ class CaseLifecycleApiTest extends EnforcementIntegrationTest {
   }
 
   @Test
+  void aCaseRunsToClosureAndCanBeRevokedByASupervisor() {
+    try (QueueProbe probe = QueueProbe.bind(Exchanges.ENFORCEMENT, "enforcement.case.*")) {
+      String id = notifiedCase(registerEnterprise(SHENZHEN, officer));
+      decideAndApprove(id, "30000.00", Map.of());
+      String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).toString();
+      expect(http.post("/api/enforcement/cases/" + id + "/service", officer,
+          Map.of("servedAt", now, "method", "直接送达")), 200);
+      TestHttp.Response short_ = expect(http.post("/api/enforcement/cases/" + id + "/execution", officer,
+          Map.of("executedAt", now, "amountPaid", "29999.99")), 422);
+      assertThat(short_.json().get("amountDue").asString()).isEqualTo("30000.00");
+      expect(http.post("/api/enforcement/cases/" + id + "/execution", officer,
+          Map.of("executedAt", now, "amountPaid", "30000.00")), 200);
+      TestHttp.Response closed = expect(http.post("/api/enforcement/cases/" + id + "/closure", officer,
+          Map.of("reason", "罚款已缴纳")), 200);
+      assertThat(closed.json().get("state").asString()).isEqualTo("CLOSED");
+      assertThat(closed.json().get("history").findValuesAsString("step")).containsExactly("filing", "investigation",
+          "notice", "decision", "approval", "service", "execution", "closure");
+      JsonNode closedEvent = TestHttp.json(probe.await(b -> b.contains(id) && b.contains("enforcement.case.closed"),
+          Duration.ofSeconds(10)));
+      assertThat(closedEvent.get("data").get("reason").asString()).isEqualTo("罚款已缴纳");
+
+      expect(http.post("/api/enforcement/cases/" + id + "/revocation", officer, Map.of("reason", "复议撤销")), 403);
+      expect(http.post("/api/enforcement/cases/" + id + "/revocation", TestTokens.supervisor(SHENZHEN),
+          Map.of("reason", "行政复议决定撤销")), 200);
+      assertThat(probe.await(b -> b.contains(id) && b.contains("enforcement.case.revoked"), Duration.ofSeconds(10)))
+          .isNotNull();
+      assertThat(http.get("/api/enforcement/cases/" + id, officer).json().get("allowedSteps").size()).isZero();
+    }
+  }
+
+  @Test
   void stepsOutOfOrderAreConflictsNamingWhatIsAllowed() {
     String uscc = registerEnterprise(SHENZHEN, officer);
     TestHttp.Response filed = expect(http.post("/api/enforcement/cases", officer,
@@ -56,7 +87,8 @@ class CaseLifecycleApiTest extends EnforcementIntegrationTest {
     TestHttp.Response approval = expect(http.post("/api/enforcement/cases/" + id + "/approval",
         TestTokens.supervisor(SHENZHEN), Map.of()), 409);
     assertThat(approval.json().get("state").asString()).isEqualTo("FILED");
-    TestHttp.Response service = expect(http.post("/api/enforcement/cases/" + id + "/service", officer, Map.of()), 409);
+    TestHttp.Response service = expect(http.post("/api/enforcement/cases/" + id + "/service", officer, Map.of(
+        "servedAt", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).toString(), "method", "直接送达")), 409);
     assertThat(service.json().get("state").asString()).isEqualTo("FILED");
     expect(http.post("/api/enforcement/cases/" + id + "/teleportation", officer, Map.of()), 404);
     assertThat(http.get("/api/enforcement/cases/" + id, officer).json().get("state").asString()).isEqualTo("FILED");

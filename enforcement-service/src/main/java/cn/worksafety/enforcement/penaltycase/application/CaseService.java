@@ -2,7 +2,7 @@ package cn.worksafety.enforcement.penaltycase.application;
 
 import cn.worksafety.enforcement.enterprise.application.EnterpriseService;
 import cn.worksafety.enforcement.enterprise.model.Enterprise;
-import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseRules;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
@@ -12,7 +12,9 @@ import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.PageView;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -75,6 +77,25 @@ public class CaseService {
     return store(approved.penaltyCase(), List.of(approved.event()), ifMatch);
   }
 
+  public PenaltyCase serve(Caller officer, String id, String ifMatch, Instant servedAt, String method) {
+    return change(officer, id, ifMatch, c -> c.serve(servedAt, method, officer.subject(), clock.instant(), rules));
+  }
+
+  public PenaltyCase execute(Caller officer, String id, String ifMatch, Instant executedAt, BigDecimal amountPaid) {
+    return change(officer, id, ifMatch,
+        c -> c.execute(executedAt, amountPaid, officer.subject(), clock.instant(), rules));
+  }
+
+  public PenaltyCase close(Caller officer, String id, String ifMatch, String reason) {
+    PenaltyCase.Changed closed = current(officer, id, ifMatch).close(reason, officer.subject(), clock.instant());
+    return store(closed.penaltyCase(), List.of(closed.event()), ifMatch);
+  }
+
+  public PenaltyCase revoke(Caller supervisor, String id, String ifMatch, String reason) {
+    PenaltyCase.Changed revoked = current(supervisor, id, ifMatch).revoke(reason, supervisor.subject(), clock.instant());
+    return store(revoked.penaltyCase(), List.of(revoked.event()), ifMatch);
+  }
+
   /** A step that is known but not possible in the case's state: answered with what is allowed. */
   public PenaltyCase refuse(Caller caller, String id, String step) {
     PenaltyCase current = get(caller, id);
@@ -94,8 +115,8 @@ public class CaseService {
     return current;
   }
 
-  private PenaltyCase store(PenaltyCase changed, List<CaseDecidedEvent> events, String ifMatch) {
-    if (!cases.update(changed, events)) {
+  private PenaltyCase store(PenaltyCase changed, List<? extends CaseEvent> events, String ifMatch) {
+    if (!cases.update(changed, List.copyOf(events))) {
       ProblemKind kind = ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE;
       throw new DomainException(kind, "concurrent-change",
           "the case was changed by someone else meanwhile; read it again and retry");

@@ -1,6 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.application;
 
-import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.web.PageView;
@@ -18,7 +18,7 @@ public interface Cases {
    * Stores {@code changed} in place of the version before it, together with its events, in one
    * write; false when the stored case is no longer that version.
    */
-  boolean update(PenaltyCase changed, List<CaseDecidedEvent> events);
+  boolean update(PenaltyCase changed, List<CaseEvent> events);
 
   PageView<PenaltyCase> list(String regionScope, CaseState state, int offset, int limit);
 }

@@ -3,10 +3,12 @@ package cn.worksafety.enforcement.penaltycase.infrastructure;
 import cn.worksafety.enforcement.penaltycase.model.Approval;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.Decision;
+import cn.worksafety.enforcement.penaltycase.model.Execution;
 import cn.worksafety.enforcement.penaltycase.model.Notice;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyKind;
+import cn.worksafety.enforcement.penaltycase.model.Service;
 import cn.worksafety.enforcement.penaltycase.model.StepRecord;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,6 +27,13 @@ final class CaseDocuments {
         .append("notice", c.notice() == null ? null : notice(c.notice()))
         .append("defenceStatement", c.defenceStatement())
         .append("decision", c.decision() == null ? null : decision(c.decision()))
+        .append("service", c.service() == null ? null : new Document("servedAt", Date.from(c.service().servedAt()))
+            .append("method", c.service().method()).append("dueBy", c.service().dueBy().toString()))
+        .append("execution", c.execution() == null ? null : new Document("executedAt",
+            Date.from(c.execution().executedAt()))
+            .append("amountPaid", c.execution().amountPaid() == null ? null : c.execution().amountPaid().toPlainString())
+            .append("surcharge", c.execution().surcharge().toPlainString()))
+        .append("outcome", c.outcome())
         .append("history", c.history().stream().map(h -> new Document("step", h.step())
             .append("at", Date.from(h.at())).append("by", h.by())).toList())
         .append("version", c.version());
@@ -33,6 +42,8 @@ final class CaseDocuments {
   static PenaltyCase fromDocument(Document d) {
     Document notice = d.get("notice", Document.class);
     Document decision = d.get("decision", Document.class);
+    Document service = d.get("service", Document.class);
+    Document execution = d.get("execution", Document.class);
     return new PenaltyCase(d.getString("_id"), d.getString("uscc"), d.getString("region"), d.getString("title"),
         d.getList("officers", String.class), CaseState.valueOf(d.getString("state")),
         d.getDate("filedAt").toInstant(), LocalDate.parse(d.getString("decisionDue")),
@@ -42,6 +53,12 @@ final class CaseDocuments {
         decision == null ? null : new Decision(decision.getList("violationCodes", String.class),
             penalties(decision, "penalties"), decision.getString("legalBasis"),
             decision.getDate("decidedAt").toInstant(), approval(decision.get("approval", Document.class))),
+        service == null ? null : new Service(service.getDate("servedAt").toInstant(), service.getString("method"),
+            LocalDate.parse(service.getString("dueBy"))),
+        execution == null ? null : new Execution(execution.getDate("executedAt").toInstant(),
+            execution.getString("amountPaid") == null ? null : new BigDecimal(execution.getString("amountPaid")),
+            new BigDecimal(execution.getString("surcharge"))),
+        d.getString("outcome"),
         d.getList("history", Document.class).stream().map(h -> new StepRecord(h.getString("step"),
             h.getDate("at").toInstant(), h.getString("by"))).toList(),
         ((Number) d.get("version")).longValue());

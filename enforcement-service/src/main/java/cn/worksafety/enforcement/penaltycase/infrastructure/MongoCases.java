@@ -3,7 +3,12 @@ package cn.worksafety.enforcement.penaltycase.infrastructure;
 import cn.worksafety.contracts.EventType;
 import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.enforcement.penaltycase.application.Cases;
+import cn.worksafety.contracts.events.CaseClosed;
+import cn.worksafety.contracts.events.CaseRevoked;
+import cn.worksafety.enforcement.penaltycase.model.CaseClosedEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseDecidedEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
+import cn.worksafety.enforcement.penaltycase.model.CaseRevokedEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.mongo.VersionedDocuments;
@@ -54,7 +59,7 @@ public class MongoCases implements Cases {
   }
 
   @Override
-  public boolean update(PenaltyCase changed, List<CaseDecidedEvent> events) {
+  public boolean update(PenaltyCase changed, List<CaseEvent> events) {
     boolean stored = VersionedDocuments.update(collection, CaseDocuments.toDocument(changed), changed.version() - 1,
         events.stream().map(this::entry).toList());
     if (stored && !events.isEmpty()) {
@@ -63,10 +68,23 @@ public class MongoCases implements Cases {
     return stored;
   }
 
-  private OutboxEntry entry(CaseDecidedEvent e) {
-    return outbox.entry(EventType.CASE_DECIDED, e.uscc(), new CaseDecided(e.caseId(), e.uscc(), e.region(),
-        e.violationCodes(), e.penalties().stream().map(CaseDocuments::toContract).toList(),
-        e.decidedAt().atZone(clock.getZone()).toOffsetDateTime(), e.legalBasis()));
+  private OutboxEntry entry(CaseEvent event) {
+    if (event instanceof CaseDecidedEvent e) {
+      return outbox.entry(EventType.CASE_DECIDED, e.uscc(), new CaseDecided(e.caseId(), e.uscc(), e.region(),
+          e.violationCodes(), e.penalties().stream().map(CaseDocuments::toContract).toList(), zoned(e.decidedAt()),
+          e.legalBasis()));
+    }
+    if (event instanceof CaseClosedEvent e) {
+      return outbox.entry(EventType.CASE_CLOSED, e.uscc(),
+          new CaseClosed(e.caseId(), e.uscc(), zoned(e.closedAt()), e.reason()));
+    }
+    CaseRevokedEvent e = (CaseRevokedEvent) event;
+    return outbox.entry(EventType.CASE_REVOKED, e.uscc(),
+        new CaseRevoked(e.caseId(), e.uscc(), zoned(e.revokedAt()), e.reason()));
+  }
+
+  private java.time.OffsetDateTime zoned(java.time.Instant instant) {
+    return instant.atZone(clock.getZone()).toOffsetDateTime();
   }
 
   @Override

@@ -8,5 +8,10 @@ public enum CaseState {
   /** The decision is recorded and waits for the supervisor's approval. */
   DECIDED,
   /** Approved: the decision is in force and announced. */
-  APPROVED
+  APPROVED,
+  SERVED,
+  EXECUTED,
+  CLOSED,
+  /** The decision was revoked; nothing follows. */
+  REVOKED
 }

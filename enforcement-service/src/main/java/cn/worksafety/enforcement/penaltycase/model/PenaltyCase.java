@@ -2,6 +2,7 @@ package cn.worksafety.enforcement.penaltycase.model;
 
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ public record PenaltyCase(
     Notice notice,
     String defenceStatement,
     Decision decision,
+    Service service,
+    Execution execution,
+    String outcome,
     List<StepRecord> history,
     long version) {
 
@@ -36,7 +40,11 @@ public record PenaltyCase(
       CaseState.INVESTIGATING, EnumSet.of(CaseStep.NOTICE),
       CaseState.NOTIFIED, EnumSet.of(CaseStep.DEFENCE, CaseStep.DECISION),
       CaseState.DECIDED, EnumSet.of(CaseStep.APPROVAL),
-      CaseState.APPROVED, EnumSet.noneOf(CaseStep.class));
+      CaseState.APPROVED, EnumSet.of(CaseStep.SERVICE, CaseStep.REVOCATION),
+      CaseState.SERVED, EnumSet.of(CaseStep.EXECUTION, CaseStep.REVOCATION),
+      CaseState.EXECUTED, EnumSet.of(CaseStep.CLOSURE, CaseStep.REVOCATION),
+      CaseState.CLOSED, EnumSet.of(CaseStep.REVOCATION),
+      CaseState.REVOKED, EnumSet.noneOf(CaseStep.class));
 
   static final int MIN_OFFICERS = 2;
 
@@ -49,7 +57,7 @@ public record PenaltyCase(
     }
     LocalDate due = now.atZone(rules.zone()).toLocalDate().plusDays(rules.decisionDeadlineDays());
     return new PenaltyCase(id, uscc, region, title.strip(), List.copyOf(distinct), CaseState.FILED, now, due,
-        null, null, null, List.of(new StepRecord("filing", now, by)), 1);
+        null, null, null, null, null, null, List.of(new StepRecord("filing", now, by)), 1);
   }
 
   public Set<CaseStep> allowedSteps() {
@@ -127,8 +135,67 @@ public record PenaltyCase(
         approved.penalties(), now, approved.legalBasis()));
   }
 
+  /** 送达: records how and when the decision reached the party; not in the future, not before approval. */
+  public PenaltyCase serve(Instant servedAt, String method, String by, Instant now, CaseRules rules) {
+    require(CaseStep.SERVICE);
+    Instant approvedAt = decision.approval().approvedAt();
+    if (servedAt.isAfter(now) || servedAt.isBefore(approvedAt)) {
+      throw DomainException.invalid("servedAt", "must lie between the approval (" + approvedAt + ") and now");
+    }
+    LocalDate dueBy = approvedAt.atZone(rules.zone()).toLocalDate().plusDays(Service.DAYS_TO_SERVE);
+    Service served = new Service(servedAt, method.strip(), dueBy);
+    return next(CaseState.SERVED, served, execution, outcome, CaseStep.SERVICE, by, now);
+  }
+
+  /**
+   * 执行: records that the decision was carried out. A fine must be paid in full with its late
+   * surcharge (3 % a day after the 15 days, at most the fine); anything less is refused with the
+   * amount due.
+   */
+  public PenaltyCase execute(Instant executedAt, BigDecimal amountPaid, String by, Instant now, CaseRules rules) {
+    require(CaseStep.EXECUTION);
+    if (executedAt.isAfter(now) || executedAt.isBefore(service.servedAt())) {
+      throw DomainException.invalid("executedAt", "must lie between the service and now");
+    }
+    BigDecimal fine = decision.penalties().stream().filter(p -> p.kind() == PenaltyKind.FINE)
+        .map(Penalty::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal surcharge = BigDecimal.ZERO;
+    if (fine.signum() > 0) {
+      LocalDate servedOn = service.servedAt().atZone(rules.zone()).toLocalDate();
+      surcharge = FinePayment.surcharge(fine, servedOn, executedAt.atZone(rules.zone()).toLocalDate());
+      BigDecimal due = fine.add(surcharge);
+      if (amountPaid == null || amountPaid.compareTo(due) < 0) {
+        throw new DomainException(ProblemKind.RULE_VIOLATION, "amount-due",
+            "the amount due is " + due.toPlainString() + " CNY (fine " + fine.toPlainString() + " + late surcharge "
+                + surcharge.toPlainString() + ", payment was due by " + FinePayment.dueDate(servedOn) + ")")
+            .with("amountDue", due.toPlainString()).with("surcharge", surcharge.toPlainString());
+      }
+    } else if (amountPaid != null && amountPaid.signum() != 0) {
+      throw DomainException.invalid("amountPaid", "this decision imposes no fine");
+    }
+    Execution done = new Execution(executedAt, amountPaid, surcharge);
+    return next(CaseState.EXECUTED, service, done, outcome, CaseStep.EXECUTION, by, now);
+  }
+
+  /** 结案: closes a case whose decision was carried out, and announces it. */
+  public Changed close(String reason, String by, Instant now) {
+    require(CaseStep.CLOSURE);
+    PenaltyCase closed = next(CaseState.CLOSED, service, execution, reason.strip(), CaseStep.CLOSURE, by, now);
+    return new Changed(closed, new CaseClosedEvent(id, uscc, now, closed.outcome()));
+  }
+
+  /** 撤销: a decision revoked on reconsideration or by a court no longer counts, and that is announced. */
+  public Changed revoke(String reason, String by, Instant now) {
+    require(CaseStep.REVOCATION);
+    PenaltyCase revoked = next(CaseState.REVOKED, service, execution, reason.strip(), CaseStep.REVOCATION, by, now);
+    return new Changed(revoked, new CaseRevokedEvent(id, uscc, now, revoked.outcome()));
+  }
+
   /** An approved case and the event that announces its decision. */
   public record Decided(PenaltyCase penaltyCase, CaseDecidedEvent event) {}
+
+  /** A case as it now stands and the event that announces the change. */
+  public record Changed(PenaltyCase penaltyCase, CaseEvent event) {}
 
   private void require(CaseStep step) {
     if (!allowedSteps().contains(step)) {
@@ -141,9 +208,19 @@ public record PenaltyCase(
 
   private PenaltyCase next(CaseState to, Notice notice, String defence, Decision decision, CaseStep step, String by,
       Instant now) {
+    return next(to, notice, defence, decision, service, execution, outcome, step, by, now);
+  }
+
+  private PenaltyCase next(CaseState to, Service service, Execution execution, String outcome, CaseStep step,
+      String by, Instant now) {
+    return next(to, notice, defenceStatement, decision, service, execution, outcome, step, by, now);
+  }
+
+  private PenaltyCase next(CaseState to, Notice notice, String defence, Decision decision, Service service,
+      Execution execution, String outcome, CaseStep step, String by, Instant now) {
     List<StepRecord> log = new ArrayList<>(history);
     log.add(new StepRecord(step.path(), now, by));
     return new PenaltyCase(id, uscc, region, title, officers, to, filedAt, decisionDue, notice, defence, decision,
-        List.copyOf(log), version + 1);
+        service, execution, outcome, List.copyOf(log), version + 1);
   }
 }

@@ -94,6 +94,35 @@ public class CaseController {
     return view(cases.approve(Callers.current(), id, ifMatch, request == null ? null : request.collectiveReviewRef()));
   }
 
+  @PostMapping("/{id}/service")
+  public ResponseEntity<CaseView> service(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.ServiceOfDecision request) {
+    return view(cases.serve(Callers.current(), id, ifMatch, request.servedAt().toInstant(), request.method()));
+  }
+
+  @PostMapping("/{id}/execution")
+  public ResponseEntity<CaseView> execution(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.ExecutionOfDecision request) {
+    return view(cases.execute(Callers.current(), id, ifMatch, request.executedAt().toInstant(), request.amountPaid()));
+  }
+
+  @PostMapping("/{id}/closure")
+  public ResponseEntity<CaseView> closure(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.Closure request) {
+    return view(cases.close(Callers.current(), id, ifMatch, request.reason()));
+  }
+
+  @PostMapping("/{id}/revocation")
+  @PreAuthorize("hasRole('SUPERVISOR')")
+  public ResponseEntity<CaseView> revocation(@PathVariable String id,
+      @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @Valid @RequestBody CaseRequests.Revocation request) {
+    return view(cases.revoke(Callers.current(), id, ifMatch, request.reason()));
+  }
+
   /** Steps of the contract that no state reached so far allows: answered with what is allowed instead. */
   @PostMapping("/{id}/{step}")
   public ResponseEntity<CaseView> otherStep(@PathVariable String id, @PathVariable String step) {

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The bodies of the case endpoints. */
@@ -31,6 +33,19 @@ final class CaseRequests {
   record ApprovalOfDecision(
       @Schema(example = "2026-JT-017", description = "minutes of the collective review; required for serious penalties")
       @Size(max = 100) String collectiveReviewRef) {}
+
+  record ServiceOfDecision(
+      @Schema(example = "2026-11-24T10:00:00+08:00") @NotNull OffsetDateTime servedAt,
+      @Schema(example = "直接送达") @NotBlank @Size(max = 100) String method) {}
+
+  record ExecutionOfDecision(
+      @Schema(example = "2026-12-01T10:00:00+08:00") @NotNull OffsetDateTime executedAt,
+      @Schema(type = "string", example = "50000.00", description = "for fines: the fine plus any late surcharge")
+      BigDecimal amountPaid) {}
+
+  record Closure(@Schema(example = "罚款已缴纳，处罚决定执行完毕") @NotBlank @Size(max = 1000) String reason) {}
+
+  record Revocation(@Schema(example = "行政复议决定撤销") @NotBlank @Size(max = 1000) String reason) {}
 
   record DecisionOnCase(
       @Schema(example = "[\"AQSC-2021-114\"]")

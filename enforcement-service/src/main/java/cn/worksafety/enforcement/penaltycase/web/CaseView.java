@@ -14,7 +14,14 @@ import java.util.List;
 public record CaseView(
     String id, String uscc, String region, String title, List<String> officers, String state,
     List<String> allowedSteps, OffsetDateTime filedAt, LocalDate decisionDue, NoticeView notice,
-    String defenceStatement, DecisionView decision, List<StepView> history, long version) {
+    String defenceStatement, DecisionView decision, ServiceView service, ExecutionView execution, String outcome,
+    List<StepView> history, long version) {
+
+  public record ServiceView(OffsetDateTime servedAt, String method, LocalDate dueBy, boolean late) {}
+
+  public record ExecutionView(OffsetDateTime executedAt,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountPaid,
+      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal surcharge) {}
 
   public record PenaltyView(String kind, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
       Integer periodDays) {}
@@ -38,7 +45,11 @@ public record CaseView(
             c.decision().approval() == null ? null : c.decision().approval().supervisor(),
             c.decision().approval() == null ? null : at(c.decision().approval().approvedAt(), zone),
             c.decision().approval() == null ? null : c.decision().approval().collectiveReviewRef()),
-        c.history().stream().map(h -> step(h, zone)).toList(), c.version());
+        c.service() == null ? null : new ServiceView(at(c.service().servedAt(), zone), c.service().method(),
+            c.service().dueBy(), c.service().late(zone)),
+        c.execution() == null ? null : new ExecutionView(at(c.execution().executedAt(), zone),
+            c.execution().amountPaid(), c.execution().surcharge()),
+        c.outcome(), c.history().stream().map(h -> step(h, zone)).toList(), c.version());
   }
 
   private static List<PenaltyView> penalties(List<Penalty> penalties) {

@@ -86,6 +86,57 @@ class PenaltyCaseTest {
         .containsExactly("filing", "investigation", "notice", "decision", "approval");
   }
 
+  static PenaltyCase approved() {
+    return notified(true).decide(List.of("V1"), List.of(FINE_20K), "b", "o1", MONDAY, RULES)
+        .approve("s1", null, MONDAY, RULES).penaltyCase();
+  }
+
+  static Instant days(int n) {
+    return MONDAY.plusSeconds(n * 86_400L);
+  }
+
+  @Test
+  void serviceIsDueWithinSevenDaysOfApprovalAndALateOneIsFlagged() {
+    PenaltyCase onTime = approved().serve(days(7), "直接送达", "o1", days(8), RULES);
+    assertThat(onTime.service().dueBy()).isEqualTo(LocalDate.of(2026, 11, 9));
+    assertThat(onTime.service().late(SHANGHAI)).isFalse();
+    assertThat(approved().serve(days(8), "邮寄送达", "o1", days(9), RULES).service().late(SHANGHAI)).isTrue();
+    assertThatThrownBy(() -> approved().serve(days(2), "x", "o1", days(1), RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).startsWith("servedAt:"));
+    assertThatThrownBy(() -> approved().serve(MONDAY.minusSeconds(60), "x", "o1", days(1), RULES))
+        .isInstanceOf(DomainException.class);
+  }
+
+  @Test
+  void aFineIsExecutedOnlyWhenPaidInFullWithItsLateSurcharge() {
+    PenaltyCase served = approved().serve(MONDAY, "直接送达", "o1", MONDAY, RULES);
+    // due 15 days after service; paid 2 days late: 20,000 + 2 × 3 % = 21,200
+    Instant paid = days(17);
+    assertThatThrownBy(() -> served.execute(paid, new BigDecimal("20000.00"), "o1", paid, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ProblemKind.RULE_VIOLATION);
+          assertThat(e.properties()).containsEntry("amountDue", "21200.00").containsEntry("surcharge", "1200.00");
+        });
+    PenaltyCase executed = served.execute(paid, new BigDecimal("21200.00"), "o1", paid, RULES);
+    assertThat(executed.state()).isEqualTo(CaseState.EXECUTED);
+    assertThat(executed.execution().surcharge()).isEqualByComparingTo("1200.00");
+    assertThat(served.execute(days(15), new BigDecimal("20000"), "o1", days(15), RULES).execution().surcharge())
+        .isEqualByComparingTo("0");
+  }
+
+  @Test
+  void closingAndRevokingAreAnnounced() {
+    PenaltyCase executed = approved().serve(MONDAY, "直接送达", "o1", MONDAY, RULES)
+        .execute(days(3), new BigDecimal("20000"), "o1", days(3), RULES);
+    PenaltyCase.Changed closed = executed.close("执行完毕", "o1", days(4));
+    assertThat(closed.penaltyCase().state()).isEqualTo(CaseState.CLOSED);
+    assertThat(closed.event()).isEqualTo(new CaseClosedEvent("c1", "914403001922038216", days(4), "执行完毕"));
+    PenaltyCase.Changed revoked = closed.penaltyCase().revoke("行政复议决定撤销", "s1", days(30));
+    assertThat(revoked.event()).isInstanceOf(CaseRevokedEvent.class);
+    assertThat(revoked.penaltyCase().allowedSteps()).isEmpty();
+    assertThatThrownBy(() -> filed().revoke("x", "s1", MONDAY)).isInstanceOf(DomainException.class);
+  }
+
   @Test
   void aSeriousPenaltyNeedsCollectiveReviewBeforeApproval() {
     Penalty bigFine = new Penalty(PenaltyKind.FINE, new BigDecimal("100000"), null);
