@@ -2,6 +2,7 @@ package cn.worksafety.enforcement.accident.model;
 
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
+import cn.worksafety.platform.time.PastFacts;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record Accident(
 
   public static Change report(String id, String uscc, String region, Instant occurredAt, String description,
       Figures figures, boolean concealed, Instant now) {
-    if (occurredAt.isAfter(now)) {
+    if (PastFacts.inFuture(occurredAt, now)) {
       throw DomainException.invalid("occurredAt", "an accident cannot have happened in the future");
     }
     Accident reported = new Accident(id, uscc, region, occurredAt, description.strip(), figures, null, concealed,

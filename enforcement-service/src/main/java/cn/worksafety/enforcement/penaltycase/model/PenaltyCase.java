@@ -2,6 +2,7 @@ package cn.worksafety.enforcement.penaltycase.model;
 
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
+import cn.worksafety.platform.time.PastFacts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,7 +140,7 @@ public record PenaltyCase(
   public PenaltyCase serve(Instant servedAt, String method, String by, Instant now, CaseRules rules) {
     require(CaseStep.SERVICE);
     Instant approvedAt = decision.approval().approvedAt();
-    if (servedAt.isAfter(now) || servedAt.isBefore(approvedAt)) {
+    if (PastFacts.inFuture(servedAt, now) || PastFacts.before(servedAt, approvedAt)) {
       throw DomainException.invalid("servedAt", "must lie between the approval (" + approvedAt + ") and now");
     }
     LocalDate dueBy = approvedAt.atZone(rules.zone()).toLocalDate().plusDays(Service.DAYS_TO_SERVE);
@@ -154,7 +155,7 @@ public record PenaltyCase(
    */
   public PenaltyCase execute(Instant executedAt, BigDecimal amountPaid, String by, Instant now, CaseRules rules) {
     require(CaseStep.EXECUTION);
-    if (executedAt.isAfter(now) || executedAt.isBefore(service.servedAt())) {
+    if (PastFacts.inFuture(executedAt, now) || PastFacts.before(executedAt, service.servedAt())) {
       throw DomainException.invalid("executedAt", "must lie between the service and now");
     }
     BigDecimal fine = decision.penalties().stream().filter(p -> p.kind() == PenaltyKind.FINE)

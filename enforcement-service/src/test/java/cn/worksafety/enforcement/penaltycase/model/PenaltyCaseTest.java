@@ -101,7 +101,7 @@ class PenaltyCaseTest {
     assertThat(onTime.service().dueBy()).isEqualTo(LocalDate.of(2026, 11, 9));
     assertThat(onTime.service().late(SHANGHAI)).isFalse();
     assertThat(approved().serve(days(8), "邮寄送达", "o1", days(9), RULES).service().late(SHANGHAI)).isTrue();
-    assertThatThrownBy(() -> approved().serve(days(2), "x", "o1", days(1), RULES))
+    assertThatThrownBy(() -> approved().serve(days(2), "x", "o1", days(1), RULES)) // a day ahead of now
         .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).startsWith("servedAt:"));
     assertThatThrownBy(() -> approved().serve(MONDAY.minusSeconds(60), "x", "o1", days(1), RULES))
         .isInstanceOf(DomainException.class);
