@@ -5,6 +5,7 @@ import cn.worksafety.enforcement.enterprise.model.Enterprise;
 import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseRules;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
+import cn.worksafety.enforcement.penaltycase.model.DeadlineStatus;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.problem.DomainException;
@@ -48,8 +49,16 @@ public class CaseService {
         .orElseThrow(() -> DomainException.notFound("case", id));
   }
 
-  public PageView<PenaltyCase> list(Caller caller, CaseState state, int offset, int limit) {
-    return cases.list(caller.regionScope(), state, offset, limit);
+  public PageView<PenaltyCase> list(Caller caller, CaseState state, boolean overdueOnly, int offset, int limit) {
+    return cases.list(caller.regionScope(), state, overdueOnly ? today() : null, offset, limit);
+  }
+
+  public DeadlineStatus deadlineStatus(PenaltyCase c) {
+    return c.deadlineStatus(today(), rules);
+  }
+
+  private java.time.LocalDate today() {
+    return java.time.LocalDate.now(clock);
   }
 
   public PenaltyCase investigate(Caller officer, String id, String ifMatch) {

@@ -4,6 +4,7 @@ import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.web.PageView;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,5 +21,6 @@ public interface Cases {
    */
   boolean update(PenaltyCase changed, List<CaseEvent> events);
 
-  PageView<PenaltyCase> list(String regionScope, CaseState state, int offset, int limit);
+  /** Cases in the region, optionally in one state, optionally only those still undecided after their deadline. */
+  PageView<PenaltyCase> list(String regionScope, CaseState state, LocalDate overdueOn, int offset, int limit);
 }

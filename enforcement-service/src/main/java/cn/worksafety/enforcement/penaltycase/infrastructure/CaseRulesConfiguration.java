@@ -24,12 +24,13 @@ public class CaseRulesConfiguration {
       @DefaultValue("90") int decisionDeadlineDays,
       @DefaultValue List<LocalDate> holidays,
       @DefaultValue List<LocalDate> workedWeekendDays,
-      @DefaultValue("100000") BigDecimal collectiveReviewFineFrom) {}
+      @DefaultValue("100000") BigDecimal collectiveReviewFineFrom,
+      @DefaultValue("10") int deadlineWarningDays) {}
 
   @Bean
   CaseRules caseRules(CaseProperties properties, Clock clock) {
     return new CaseRules(properties.defenceWindowWorkingDays(), properties.decisionDeadlineDays(),
         new WorkingDayCalendar(Set.copyOf(properties.holidays()), Set.copyOf(properties.workedWeekendDays())),
-        clock.getZone(), properties.collectiveReviewFineFrom());
+        clock.getZone(), properties.collectiveReviewFineFrom(), properties.deadlineWarningDays());
   }
 }

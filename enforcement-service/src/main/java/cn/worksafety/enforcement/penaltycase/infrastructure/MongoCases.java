@@ -88,10 +88,16 @@ public class MongoCases implements Cases {
   }
 
   @Override
-  public PageView<PenaltyCase> list(String regionScope, CaseState state, int offset, int limit) {
+  public PageView<PenaltyCase> list(String regionScope, CaseState state, java.time.LocalDate overdueOn, int offset,
+      int limit) {
     Bson filter = Filters.regex("region", "^" + Pattern.quote(RegionScope.prefix(regionScope)));
     if (state != null) {
       filter = Filters.and(filter, Filters.eq("state", state.name()));
+    }
+    if (overdueOn != null) {
+      // decisionDue is stored as an ISO date, so string order is date order
+      filter = Filters.and(filter, Filters.in("state", PenaltyCase.AWAITING_DECISION.stream().map(Enum::name).toList()),
+          Filters.lt("decisionDue", overdueOn.toString()));
     }
     List<PenaltyCase> items = new ArrayList<>();
     collection.find(filter).sort(new Document("filedAt", -1).append("_id", 1)).skip(offset).limit(limit)

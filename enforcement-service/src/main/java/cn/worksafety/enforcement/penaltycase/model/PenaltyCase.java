@@ -61,6 +61,23 @@ public record PenaltyCase(
         null, null, null, null, null, null, List.of(new StepRecord("filing", now, by)), 1);
   }
 
+  /** The case against its decision deadline on {@code today}. */
+  public DeadlineStatus deadlineStatus(LocalDate today, CaseRules rules) {
+    if (decision != null) {
+      LocalDate decidedOn = decision.decidedAt().atZone(rules.zone()).toLocalDate();
+      return decidedOn.isAfter(decisionDue) ? DeadlineStatus.MET_LATE : DeadlineStatus.MET;
+    }
+    if (today.isAfter(decisionDue)) {
+      return DeadlineStatus.OVERDUE;
+    }
+    return today.isAfter(decisionDue.minusDays(rules.deadlineWarningDays())) ? DeadlineStatus.DUE_SOON
+        : DeadlineStatus.ON_TRACK;
+  }
+
+  /** The states in which a decision is still awaited. */
+  public static final Set<CaseState> AWAITING_DECISION =
+      EnumSet.of(CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTIFIED);
+
   public Set<CaseStep> allowedSteps() {
     return NEXT.get(state);
   }

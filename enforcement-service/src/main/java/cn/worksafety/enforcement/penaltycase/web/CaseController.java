@@ -41,32 +41,32 @@ public class CaseController {
   public ResponseEntity<CaseView> file(@Valid @RequestBody CaseRequests.FileCase request) {
     PenaltyCase filed = cases.file(Callers.current(), request.uscc(), request.title(), request.officers());
     return ResponseEntity.created(URI.create("/api/enforcement/cases/" + filed.id()))
-        .eTag(ETags.of(filed.version())).body(CaseView.of(filed, clock.getZone()));
+        .eTag(ETags.of(filed.version())).body(view(filed));
   }
 
   @GetMapping("/{id}")
   public ResponseEntity<CaseView> get(@PathVariable String id) {
-    return view(cases.get(Callers.current(), id));
+    return respond(cases.get(Callers.current(), id));
   }
 
   @GetMapping
-  public PageView<CaseView> list(@Valid PageRequest page, @RequestParam(required = false) CaseState state) {
-    return cases.list(Callers.current(), state, page.offset(), page.sizeOrDefault())
-        .map(c -> CaseView.of(c, clock.getZone()));
+  public PageView<CaseView> list(@Valid PageRequest page, @RequestParam(required = false) CaseState state,
+      @RequestParam(defaultValue = "false") boolean overdue) {
+    return cases.list(Callers.current(), state, overdue, page.offset(), page.sizeOrDefault()).map(this::view);
   }
 
   @PostMapping("/{id}/investigation")
   public ResponseEntity<CaseView> investigation(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody(required = false) CaseRequests.Investigation request) {
-    return view(cases.investigate(Callers.current(), id, ifMatch));
+    return respond(cases.investigate(Callers.current(), id, ifMatch));
   }
 
   @PostMapping("/{id}/notice")
   public ResponseEntity<CaseView> notice(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.NoticeToParty request) {
-    return view(cases.notifyParty(Callers.current(), id, ifMatch,
+    return respond(cases.notifyParty(Callers.current(), id, ifMatch,
         request.proposedPenalties().stream().map(PenaltyRequest::toPenalty).toList(),
         Boolean.TRUE.equals(request.defenceWaived())));
   }
@@ -75,14 +75,14 @@ public class CaseController {
   public ResponseEntity<CaseView> defence(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.Defence request) {
-    return view(cases.recordDefence(Callers.current(), id, ifMatch, request.statement()));
+    return respond(cases.recordDefence(Callers.current(), id, ifMatch, request.statement()));
   }
 
   @PostMapping("/{id}/decision")
   public ResponseEntity<CaseView> decision(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.DecisionOnCase request) {
-    return view(cases.decide(Callers.current(), id, ifMatch, request.violationCodes(),
+    return respond(cases.decide(Callers.current(), id, ifMatch, request.violationCodes(),
         request.penalties().stream().map(PenaltyRequest::toPenalty).toList(), request.legalBasis()));
   }
 
@@ -91,28 +91,28 @@ public class CaseController {
   public ResponseEntity<CaseView> approval(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody(required = false) CaseRequests.ApprovalOfDecision request) {
-    return view(cases.approve(Callers.current(), id, ifMatch, request == null ? null : request.collectiveReviewRef()));
+    return respond(cases.approve(Callers.current(), id, ifMatch, request == null ? null : request.collectiveReviewRef()));
   }
 
   @PostMapping("/{id}/service")
   public ResponseEntity<CaseView> service(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.ServiceOfDecision request) {
-    return view(cases.serve(Callers.current(), id, ifMatch, request.servedAt().toInstant(), request.method()));
+    return respond(cases.serve(Callers.current(), id, ifMatch, request.servedAt().toInstant(), request.method()));
   }
 
   @PostMapping("/{id}/execution")
   public ResponseEntity<CaseView> execution(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.ExecutionOfDecision request) {
-    return view(cases.execute(Callers.current(), id, ifMatch, request.executedAt().toInstant(), request.amountPaid()));
+    return respond(cases.execute(Callers.current(), id, ifMatch, request.executedAt().toInstant(), request.amountPaid()));
   }
 
   @PostMapping("/{id}/closure")
   public ResponseEntity<CaseView> closure(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.Closure request) {
-    return view(cases.close(Callers.current(), id, ifMatch, request.reason()));
+    return respond(cases.close(Callers.current(), id, ifMatch, request.reason()));
   }
 
   @PostMapping("/{id}/revocation")
@@ -120,17 +120,21 @@ public class CaseController {
   public ResponseEntity<CaseView> revocation(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.Revocation request) {
-    return view(cases.revoke(Callers.current(), id, ifMatch, request.reason()));
+    return respond(cases.revoke(Callers.current(), id, ifMatch, request.reason()));
   }
 
   /** Steps of the contract that no state reached so far allows: answered with what is allowed instead. */
   @PostMapping("/{id}/{step}")
   public ResponseEntity<CaseView> otherStep(@PathVariable String id, @PathVariable String step) {
     CaseStep known = CaseStep.fromPath(step).orElseThrow(() -> DomainException.notFound("case step", step));
-    return view(cases.refuse(Callers.current(), id, known.path()));
+    return respond(cases.refuse(Callers.current(), id, known.path()));
   }
 
-  private ResponseEntity<CaseView> view(PenaltyCase c) {
-    return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c, clock.getZone()));
+  private ResponseEntity<CaseView> respond(PenaltyCase c) {
+    return ResponseEntity.ok().eTag(ETags.of(c.version())).body(view(c));
+  }
+
+  private CaseView view(PenaltyCase c) {
+    return CaseView.of(c, cases.deadlineStatus(c), clock.getZone());
   }
 }

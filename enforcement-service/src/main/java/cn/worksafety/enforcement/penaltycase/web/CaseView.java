@@ -1,5 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.web;
 
+import cn.worksafety.enforcement.penaltycase.model.DeadlineStatus;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.enforcement.penaltycase.model.StepRecord;
@@ -13,7 +14,7 @@ import java.util.List;
 
 public record CaseView(
     String id, String uscc, String region, String title, List<String> officers, String state,
-    List<String> allowedSteps, OffsetDateTime filedAt, LocalDate decisionDue, NoticeView notice,
+    List<String> allowedSteps, OffsetDateTime filedAt, LocalDate decisionDue, String deadlineStatus, NoticeView notice,
     String defenceStatement, DecisionView decision, ServiceView service, ExecutionView execution, String outcome,
     List<StepView> history, long version) {
 
@@ -34,9 +35,9 @@ public record CaseView(
 
   public record StepView(String step, OffsetDateTime at, String by) {}
 
-  static CaseView of(PenaltyCase c, ZoneId zone) {
+  static CaseView of(PenaltyCase c, DeadlineStatus deadline, ZoneId zone) {
     return new CaseView(c.id(), c.uscc(), c.region(), c.title(), c.officers(), c.state().name(),
-        c.allowedSteps().stream().map(s -> s.path()).toList(), at(c.filedAt(), zone), c.decisionDue(),
+        c.allowedSteps().stream().map(s -> s.path()).toList(), at(c.filedAt(), zone), c.decisionDue(), deadline.name(),
         c.notice() == null ? null : new NoticeView(penalties(c.notice().proposedPenalties()),
             c.notice().defenceWaived(), at(c.notice().noticedAt(), zone), c.notice().defenceWindowLastDay()),
         c.defenceStatement(),

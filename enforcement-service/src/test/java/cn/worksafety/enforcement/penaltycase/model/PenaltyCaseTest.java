@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PenaltyCaseTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI,
-      new BigDecimal("100000"));
+      new BigDecimal("100000"), 10);
   /** A Monday, 10:00 in Shanghai. */
   static final Instant MONDAY = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(SHANGHAI).toInstant();
   static final Penalty FINE_20K = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.00"), null);
@@ -44,6 +44,21 @@ class PenaltyCaseTest {
     assertThat(filed().decisionDue()).isEqualTo(LocalDate.of(2027, 1, 31));
     assertThat(filed().state()).isEqualTo(CaseState.FILED);
     assertThat(filed().version()).isEqualTo(1);
+  }
+
+  @Test
+  void theDecisionDeadlineWarnsBeforeAndFlagsAfter() {
+    PenaltyCase filed = filed();
+    LocalDate due = filed.decisionDue();
+    assertThat(filed.deadlineStatus(due.minusDays(10), RULES)).isEqualTo(DeadlineStatus.ON_TRACK);
+    assertThat(filed.deadlineStatus(due.minusDays(9), RULES)).isEqualTo(DeadlineStatus.DUE_SOON);
+    assertThat(filed.deadlineStatus(due, RULES)).isEqualTo(DeadlineStatus.DUE_SOON);
+    assertThat(filed.deadlineStatus(due.plusDays(1), RULES)).isEqualTo(DeadlineStatus.OVERDUE);
+    PenaltyCase decided = notified(true).decide(List.of("V1"), List.of(FINE_20K), "b", "o1", MONDAY, RULES);
+    assertThat(decided.deadlineStatus(due.plusDays(30), RULES)).isEqualTo(DeadlineStatus.MET);
+    Instant afterDue = due.plusDays(1).atStartOfDay(SHANGHAI).toInstant();
+    assertThat(notified(true).decide(List.of("V1"), List.of(FINE_20K), "b", "o1", afterDue, RULES)
+        .deadlineStatus(due.plusDays(2), RULES)).isEqualTo(DeadlineStatus.MET_LATE);
   }
 
   @Test
