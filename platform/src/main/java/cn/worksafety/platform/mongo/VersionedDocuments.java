@@ -11,24 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
 
 /**
  * The two writes an aggregate needs, each a single-document write that also carries the events the
  * change causes. Optimistic locking is a {@code findOneAndUpdate} on {@code {_id, version}}: the
  * embedded store serves that by {@code _id}, while an {@code updateOne} with the same filter scans
- * the collection.
+ * the collection. A write that carries events wakes the relay, so they go out at once.
  */
-public final class VersionedDocuments {
+@Component
+public class VersionedDocuments {
   private static final String OUTBOX = "outbox";
+  private final Outbox outbox;
 
-  private VersionedDocuments() {}
+  public VersionedDocuments(Outbox outbox) {
+    this.outbox = outbox;
+  }
 
   /** Inserts a new document with its first events; false when one with that {@code _id} exists. */
-  public static boolean insert(MongoCollection<Document> collection, Document document, List<OutboxEntry> events) {
+  public boolean insert(MongoCollection<Document> collection, Document document, List<OutboxEntry> events) {
     Document withEvents = new Document(document);
     withEvents.put(OUTBOX, events.stream().map(Outbox::asDocument).toList());
     try {
       collection.insertOne(withEvents);
+      wakeRelay(collection, document, events);
       return true;
     } catch (MongoWriteException e) {
       if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -42,7 +48,7 @@ public final class VersionedDocuments {
    * Replaces every field of the stored document that is at {@code expectedVersion} with those of
    * {@code changed} and appends {@code events} to its outbox; false when it is no longer that version.
    */
-  public static boolean update(MongoCollection<Document> collection, Document changed, long expectedVersion,
+  public boolean update(MongoCollection<Document> collection, Document changed, long expectedVersion,
       List<OutboxEntry> events) {
     List<Bson> updates = new ArrayList<>();
     changed.forEach((field, value) -> {
@@ -56,6 +62,16 @@ public final class VersionedDocuments {
     Document previous = collection.findOneAndUpdate(
         Filters.and(Filters.eq("_id", changed.get("_id")), Filters.eq("version", expectedVersion)),
         Updates.combine(updates));
-    return previous != null;
+    if (previous == null) {
+      return false;
+    }
+    wakeRelay(collection, changed, events);
+    return true;
+  }
+
+  private void wakeRelay(MongoCollection<Document> collection, Document document, List<OutboxEntry> events) {
+    if (!events.isEmpty()) {
+      outbox.written(collection.getNamespace().getCollectionName(), document.get("_id"));
+    }
   }
 }

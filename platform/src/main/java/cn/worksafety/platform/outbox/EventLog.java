@@ -9,7 +9,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -67,26 +66,6 @@ public class EventLog {
   /** The envelope stored for a sequence number. */
   public Optional<String> envelope(long sequence) {
     return Optional.ofNullable(log.find(Filters.eq("_id", sequence)).first()).map(d -> d.getString("envelope"));
-  }
-
-  /** Stored envelopes with sequence numbers after {@code after}, in order, at most {@code limit}. */
-  public List<String> after(long after, int limit) {
-    List<Long> wanted = new ArrayList<>();
-    for (long s = after + 1; s <= after + limit; s++) {
-      wanted.add(s);
-    }
-    List<String> envelopes = new ArrayList<>();
-    log.find(Filters.in("_id", wanted)).sort(new Document("_id", 1))
-        .forEach(d -> envelopes.add(d.getString("envelope")));
-    return envelopes;
-  }
-
-  public long lastSequence() {
-    long last = lastHint();
-    while (log.find(Filters.eq("_id", last + 1)).first() != null) {
-      last++;
-    }
-    return last;
   }
 
   private Optional<Long> sequenceOf(String eventId) {

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The writing side of the outbox. An adapter that saves an aggregate adds {@link #push} to the same
- * single-document update as the state change, so the change and its events are stored together or
- * not at all, and calls {@link #written} afterwards so the relay publishes without waiting for its
- * next sweep.
+ * The writing side of the outbox: makes entries for events. {@link
+ * cn.worksafety.platform.mongo.VersionedDocuments} stores them in the same single-document write as
+ * the state change, so the change and its events are stored together or not at all, and then calls
+ * {@link #written} so the relay publishes without waiting for its next sweep.
  */
 @Component
 public class Outbox {

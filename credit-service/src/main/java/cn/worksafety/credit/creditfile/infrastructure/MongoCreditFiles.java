@@ -33,11 +33,13 @@ public class MongoCreditFiles implements CreditFiles {
   static final String COLLECTION = "credit_files";
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
+  private final VersionedDocuments writes;
   private final Clock clock;
 
-  public MongoCreditFiles(MongoDatabase database, Outbox outbox, Clock clock) {
+  public MongoCreditFiles(MongoDatabase database, Outbox outbox, VersionedDocuments writes, Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
+    this.writes = writes;
     this.clock = clock;
   }
 
@@ -51,13 +53,9 @@ public class MongoCreditFiles implements CreditFiles {
   public boolean save(CreditFile changed, Optional<RatingChangedEvent> ratingChanged) {
     Document document = CreditFileDocuments.toDocument(changed);
     List<OutboxEntry> events = ratingChanged.map(e -> List.of(entry(e))).orElse(List.of());
-    boolean stored = changed.version() == 1
-        ? VersionedDocuments.insert(collection, document, events)
-        : VersionedDocuments.update(collection, document, changed.version() - 1, events);
-    if (stored && !events.isEmpty()) {
-      outbox.written(COLLECTION, changed.uscc());
-    }
-    return stored;
+    return changed.version() == 1
+        ? writes.insert(collection, document, events)
+        : writes.update(collection, document, changed.version() - 1, events);
   }
 
   private OutboxEntry entry(RatingChangedEvent e) {

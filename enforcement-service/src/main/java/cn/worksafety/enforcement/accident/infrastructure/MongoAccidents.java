@@ -39,20 +39,21 @@ public class MongoAccidents implements Accidents {
   static final String COLLECTION = "accidents";
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
+  private final VersionedDocuments writes;
   private final Clock clock;
 
-  public MongoAccidents(MongoDatabase database, Outbox outbox, Clock clock) {
+  public MongoAccidents(MongoDatabase database, Outbox outbox, VersionedDocuments writes, Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
+    this.writes = writes;
     this.clock = clock;
   }
 
   @Override
   public void add(Accident accident, List<AccidentEvent> events) {
-    if (!VersionedDocuments.insert(collection, toDocument(accident), entries(events))) {
+    if (!writes.insert(collection, toDocument(accident), entries(events))) {
       throw new IllegalStateException("accident id " + accident.id() + " is taken");
     }
-    outbox.written(COLLECTION, accident.id());
   }
 
   @Override
@@ -62,11 +63,7 @@ public class MongoAccidents implements Accidents {
 
   @Override
   public boolean update(Accident changed, List<AccidentEvent> events) {
-    boolean stored = VersionedDocuments.update(collection, toDocument(changed), changed.version() - 1, entries(events));
-    if (stored && !events.isEmpty()) {
-      outbox.written(COLLECTION, changed.id());
-    }
-    return stored;
+    return writes.update(collection, toDocument(changed), changed.version() - 1, entries(events));
   }
 
   @Override

@@ -31,18 +31,17 @@ public class MongoEnterprises implements Enterprises {
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
 
-  public MongoEnterprises(MongoDatabase database, Outbox outbox) {
+  private final VersionedDocuments writes;
+
+  public MongoEnterprises(MongoDatabase database, Outbox outbox, VersionedDocuments writes) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
+    this.writes = writes;
   }
 
   @Override
   public boolean add(Enterprise enterprise, EnterpriseRegisteredEvent event) {
-    if (!VersionedDocuments.insert(collection, toDocument(enterprise), List.of(entry(event)))) {
-      return false;
-    }
-    outbox.written(COLLECTION, enterprise.uscc());
-    return true;
+    return writes.insert(collection, toDocument(enterprise), List.of(entry(event)));
   }
 
   private OutboxEntry entry(EnterpriseRegisteredEvent e) {

@@ -82,7 +82,7 @@ public class CaseService {
 
   public PenaltyCase approve(Caller supervisor, String id, String ifMatch, String collectiveReviewRef) {
     PenaltyCase current = current(supervisor, id, ifMatch);
-    PenaltyCase.Decided approved = current.approve(supervisor.subject(), collectiveReviewRef, clock.instant(), rules);
+    PenaltyCase.Changed approved = current.approve(supervisor.subject(), collectiveReviewRef, clock.instant(), rules);
     return store(approved.penaltyCase(), List.of(approved.event()), ifMatch);
   }
 
@@ -103,15 +103,6 @@ public class CaseService {
   public PenaltyCase revoke(Caller supervisor, String id, String ifMatch, String reason) {
     PenaltyCase.Changed revoked = current(supervisor, id, ifMatch).revoke(reason, supervisor.subject(), clock.instant());
     return store(revoked.penaltyCase(), List.of(revoked.event()), ifMatch);
-  }
-
-  /** A step that is known but not possible in the case's state: answered with what is allowed. */
-  public PenaltyCase refuse(Caller caller, String id, String step) {
-    PenaltyCase current = get(caller, id);
-    throw new DomainException(ProblemKind.CONFLICT, "step-not-allowed",
-        "step '" + step + "' is not allowed while the case is " + current.state())
-        .with("state", current.state().name())
-        .with("allowed", current.allowedSteps().stream().map(s -> s.path()).toList());
   }
 
   private PenaltyCase change(Caller caller, String id, String ifMatch, Function<PenaltyCase, PenaltyCase> step) {

@@ -38,17 +38,19 @@ public class MongoCases implements Cases {
   static final String COLLECTION = "cases";
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
+  private final VersionedDocuments writes;
   private final Clock clock;
 
-  public MongoCases(MongoDatabase database, Outbox outbox, Clock clock) {
+  public MongoCases(MongoDatabase database, Outbox outbox, VersionedDocuments writes, Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
+    this.writes = writes;
     this.clock = clock;
   }
 
   @Override
   public void add(PenaltyCase penaltyCase) {
-    if (!VersionedDocuments.insert(collection, CaseDocuments.toDocument(penaltyCase), List.of())) {
+    if (!writes.insert(collection, CaseDocuments.toDocument(penaltyCase), List.of())) {
       throw new IllegalStateException("case id " + penaltyCase.id() + " is taken");
     }
   }
@@ -60,12 +62,8 @@ public class MongoCases implements Cases {
 
   @Override
   public boolean update(PenaltyCase changed, List<CaseEvent> events) {
-    boolean stored = VersionedDocuments.update(collection, CaseDocuments.toDocument(changed), changed.version() - 1,
+    return writes.update(collection, CaseDocuments.toDocument(changed), changed.version() - 1,
         events.stream().map(this::entry).toList());
-    if (stored && !events.isEmpty()) {
-      outbox.written(COLLECTION, changed.id());
-    }
-    return stored;
   }
 
   private OutboxEntry entry(CaseEvent event) {

@@ -138,7 +138,7 @@ public record PenaltyCase(
    * The supervisor approves the decision, which puts it in force and announces it. A serious penalty
    * needs the leadership's collective review first (Art. 57).
    */
-  public Decided approve(String supervisor, String collectiveReviewRef, Instant now, CaseRules rules) {
+  public Changed approve(String supervisor, String collectiveReviewRef, Instant now, CaseRules rules) {
     require(CaseStep.APPROVAL);
     boolean reviewed = collectiveReviewRef != null && !collectiveReviewRef.isBlank();
     if (decision.needsCollectiveReview(rules) && !reviewed) {
@@ -149,7 +149,7 @@ public record PenaltyCase(
     Decision approved = decision.approved(new Approval(supervisor, now, reviewed ? collectiveReviewRef.strip() : null));
     PenaltyCase inForce = next(CaseState.APPROVED, notice, defenceStatement, approved, CaseStep.APPROVAL, supervisor,
         now);
-    return new Decided(inForce, new CaseDecidedEvent(id, uscc, region, approved.violationCodes(),
+    return new Changed(inForce, new CaseDecidedEvent(id, uscc, region, approved.violationCodes(),
         approved.penalties(), now, approved.legalBasis()));
   }
 
@@ -208,9 +208,6 @@ public record PenaltyCase(
     PenaltyCase revoked = next(CaseState.REVOKED, service, execution, reason.strip(), CaseStep.REVOCATION, by, now);
     return new Changed(revoked, new CaseRevokedEvent(id, uscc, now, revoked.outcome()));
   }
-
-  /** An approved case and the event that announces its decision. */
-  public record Decided(PenaltyCase penaltyCase, CaseDecidedEvent event) {}
 
   /** A case as it now stands and the event that announces the change. */
   public record Changed(PenaltyCase penaltyCase, CaseEvent event) {}

@@ -123,11 +123,11 @@ public class CaseController {
     return respond(cases.revoke(Callers.current(), id, ifMatch, request.reason()));
   }
 
-  /** Steps of the contract that no state reached so far allows: answered with what is allowed instead. */
+  /** Every lifecycle step has its own endpoint; anything else here is not a step. */
   @PostMapping("/{id}/{step}")
-  public ResponseEntity<CaseView> otherStep(@PathVariable String id, @PathVariable String step) {
-    CaseStep known = CaseStep.fromPath(step).orElseThrow(() -> DomainException.notFound("case step", step));
-    return respond(cases.refuse(Callers.current(), id, known.path()));
+  public ResponseEntity<CaseView> unknownStep(@PathVariable String id, @PathVariable String step) {
+    throw DomainException.notFound("case step", step).with("steps",
+        java.util.Arrays.stream(CaseStep.values()).map(CaseStep::path).toList());
   }
 
   private ResponseEntity<CaseView> respond(PenaltyCase c) {

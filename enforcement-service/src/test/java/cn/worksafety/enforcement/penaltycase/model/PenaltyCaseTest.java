@@ -91,11 +91,12 @@ class PenaltyCaseTest {
         "o1", MONDAY, RULES);
     assertThat(decided.state()).isEqualTo(CaseState.DECIDED);
     assertThat(decided.allowedSteps()).containsExactly(CaseStep.APPROVAL);
-    PenaltyCase.Decided approved = decided.approve("s1", null, MONDAY, RULES);
+    PenaltyCase.Changed approved = decided.approve("s1", null, MONDAY, RULES);
+    CaseDecidedEvent announced = (CaseDecidedEvent) approved.event();
     assertThat(approved.penaltyCase().state()).isEqualTo(CaseState.APPROVED);
     assertThat(approved.penaltyCase().version()).isEqualTo(5);
-    assertThat(approved.event().caseId()).isEqualTo("c1");
-    assertThat(approved.event().penalties()).containsExactly(FINE_20K);
+    assertThat(announced.caseId()).isEqualTo("c1");
+    assertThat(announced.penalties()).containsExactly(FINE_20K);
     assertThat(approved.penaltyCase().decision().approval().supervisor()).isEqualTo("s1");
     assertThat(approved.penaltyCase().history()).extracting(StepRecord::step)
         .containsExactly("filing", "investigation", "notice", "decision", "approval");
