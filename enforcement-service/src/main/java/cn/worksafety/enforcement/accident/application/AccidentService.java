@@ -5,6 +5,7 @@ import cn.worksafety.enforcement.accident.model.AccidentGrade;
 import cn.worksafety.enforcement.accident.model.Figures;
 import cn.worksafety.enforcement.enterprise.application.EnterpriseService;
 import cn.worksafety.enforcement.enterprise.model.Enterprise;
+import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
@@ -12,6 +13,7 @@ import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -48,18 +50,25 @@ public class AccidentService {
   }
 
   public Accident conclude(Caller officer, String id, String ifMatch, Figures findings, boolean concealed) {
-    return change(officer, id, ifMatch, a -> a.conclude(findings, concealed, clock.instant()));
+    return change(officer, id, ifMatch, "conclusion", a -> a.conclude(findings, concealed, clock.instant()));
   }
 
   public Accident recordConcealment(Caller officer, String id, String ifMatch, String note) {
-    return change(officer, id, ifMatch, a -> a.recordConcealment(note, clock.instant()));
+    return change(officer, id, ifMatch, "concealment", a -> a.recordConcealment(note, clock.instant()));
   }
 
-  private Accident change(Caller caller, String id, String ifMatch, Function<Accident, Accident.Change> step) {
+  /** Who changed the accident record, when, from which request, and what changed, oldest first. */
+  public List<AuditEntry> history(Caller caller, String id) {
+    get(caller, id);
+    return accidents.history(id);
+  }
+
+  private Accident change(Caller caller, String id, String ifMatch, String action,
+      Function<Accident, Accident.Change> step) {
     Accident current = get(caller, id);
     ETags.check(ifMatch, current.version());
     Accident.Change change = step.apply(current);
-    if (!accidents.update(change.accident(), change.events())) {
+    if (!accidents.update(current, change.accident(), action, change.events())) {
       throw new DomainException(ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE, "concurrent-change",
           "the accident was changed by someone else meanwhile; read it again and retry");
     }

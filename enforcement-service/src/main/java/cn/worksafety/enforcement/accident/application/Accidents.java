@@ -3,6 +3,7 @@ package cn.worksafety.enforcement.accident.application;
 import cn.worksafety.enforcement.accident.model.Accident;
 import cn.worksafety.enforcement.accident.model.AccidentEvent;
 import cn.worksafety.enforcement.accident.model.AccidentGrade;
+import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.web.PageView;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,14 @@ public interface Accidents {
 
   Optional<Accident> find(String id);
 
-  /** Stores {@code changed} in place of the version before it, with its events; false if that version is gone. */
-  boolean update(Accident changed, List<AccidentEvent> events);
+  /**
+   * Stores {@code changed} in place of {@code before}, with its events and an audit entry for
+   * {@code action}; false if {@code before}'s version is gone.
+   */
+  boolean update(Accident before, Accident changed, String action, List<AccidentEvent> events);
+
+  /** The accident record's audit trail, oldest first. */
+  List<AuditEntry> history(String id);
 
   PageView<Accident> list(String regionScope, AccidentGrade grade, int offset, int limit);
 }

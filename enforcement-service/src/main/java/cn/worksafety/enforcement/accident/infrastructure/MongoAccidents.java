@@ -9,6 +9,8 @@ import cn.worksafety.enforcement.accident.model.AccidentEvent;
 import cn.worksafety.enforcement.accident.model.AccidentGrade;
 import cn.worksafety.enforcement.accident.model.AccidentState;
 import cn.worksafety.enforcement.accident.model.Figures;
+import cn.worksafety.platform.audit.AuditEntry;
+import cn.worksafety.platform.audit.AuditTrail;
 import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -40,30 +43,42 @@ public class MongoAccidents implements Accidents {
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
   private final VersionedDocuments writes;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  public MongoAccidents(MongoDatabase database, Outbox outbox, VersionedDocuments writes, Clock clock) {
+  public MongoAccidents(MongoDatabase database, Outbox outbox, VersionedDocuments writes, AuditTrail audit,
+      Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
     this.writes = writes;
+    this.audit = audit;
     this.clock = clock;
   }
 
   @Override
   public void add(Accident accident, List<AccidentEvent> events) {
-    if (!writes.insert(collection, toDocument(accident), entries(events))) {
+    Document reported = toDocument(accident);
+    if (!writes.insert(collection, reported, entries(events), audit.entry("report", null, reported, Set.of()))) {
       throw new IllegalStateException("accident id " + accident.id() + " is taken");
     }
   }
 
   @Override
   public Optional<Accident> find(String id) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(MongoAccidents::fromDocument);
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(VersionedDocuments.STATE_ONLY)
+        .first()).map(MongoAccidents::fromDocument);
   }
 
   @Override
-  public boolean update(Accident changed, List<AccidentEvent> events) {
-    return writes.update(collection, toDocument(changed), changed.version() - 1, entries(events));
+  public boolean update(Accident before, Accident changed, String action, List<AccidentEvent> events) {
+    Document after = toDocument(changed);
+    return writes.update(collection, after, before.version(), entries(events),
+        audit.entry(action, toDocument(before), after, Set.of()));
+  }
+
+  @Override
+  public List<AuditEntry> history(String id) {
+    return writes.history(collection, id).orElse(List.of());
   }
 
   @Override
@@ -73,7 +88,7 @@ public class MongoAccidents implements Accidents {
       filter = Filters.and(filter, Filters.eq("grade", grade.name()));
     }
     List<Accident> items = new ArrayList<>();
-    collection.find(filter).sort(new Document("occurredAt", -1).append("_id", 1)).skip(offset).limit(limit)
+    collection.find(filter).projection(VersionedDocuments.STATE_ONLY).sort(new Document("occurredAt", -1).append("_id", 1)).skip(offset).limit(limit)
         .forEach(d -> items.add(fromDocument(d)));
     return new PageView<>(items, offset / limit, limit, collection.countDocuments(filter));
   }

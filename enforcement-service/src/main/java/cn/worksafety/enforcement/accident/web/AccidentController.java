@@ -14,6 +14,7 @@ import java.time.Clock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import cn.worksafety.platform.audit.History;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +49,11 @@ public class AccidentController {
   @GetMapping("/{id}")
   public ResponseEntity<AccidentView> get(@PathVariable String id) {
     return view(accidents.get(Callers.current(), id));
+  }
+
+  @GetMapping("/{id}/history")
+  public History history(@PathVariable String id) {
+    return new History(id, accidents.history(Callers.current(), id));
   }
 
   @GetMapping

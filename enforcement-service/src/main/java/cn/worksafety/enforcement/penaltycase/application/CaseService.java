@@ -8,6 +8,7 @@ import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.DeadlineStatus;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
@@ -49,6 +50,12 @@ public class CaseService {
         .orElseThrow(() -> DomainException.notFound("case", id));
   }
 
+  /** Who changed the case, when, from which request, and what changed, oldest first. */
+  public List<AuditEntry> history(Caller caller, String id) {
+    get(caller, id);
+    return cases.history(id);
+  }
+
   public PageView<PenaltyCase> list(Caller caller, CaseState state, boolean overdueOnly, int offset, int limit) {
     return cases.list(caller.regionScope(), state, overdueOnly ? today() : null, offset, limit);
   }
@@ -83,7 +90,7 @@ public class CaseService {
   public PenaltyCase approve(Caller supervisor, String id, String ifMatch, String collectiveReviewRef) {
     PenaltyCase current = current(supervisor, id, ifMatch);
     PenaltyCase.Changed approved = current.approve(supervisor.subject(), collectiveReviewRef, clock.instant(), rules);
-    return store(approved.penaltyCase(), List.of(approved.event()), ifMatch);
+    return store(current, approved.penaltyCase(), List.of(approved.event()), ifMatch);
   }
 
   public PenaltyCase serve(Caller officer, String id, String ifMatch, Instant servedAt, String method) {
@@ -96,17 +103,20 @@ public class CaseService {
   }
 
   public PenaltyCase close(Caller officer, String id, String ifMatch, String reason) {
-    PenaltyCase.Changed closed = current(officer, id, ifMatch).close(reason, officer.subject(), clock.instant());
-    return store(closed.penaltyCase(), List.of(closed.event()), ifMatch);
+    PenaltyCase current = current(officer, id, ifMatch);
+    PenaltyCase.Changed closed = current.close(reason, officer.subject(), clock.instant());
+    return store(current, closed.penaltyCase(), List.of(closed.event()), ifMatch);
   }
 
   public PenaltyCase revoke(Caller supervisor, String id, String ifMatch, String reason) {
-    PenaltyCase.Changed revoked = current(supervisor, id, ifMatch).revoke(reason, supervisor.subject(), clock.instant());
-    return store(revoked.penaltyCase(), List.of(revoked.event()), ifMatch);
+    PenaltyCase current = current(supervisor, id, ifMatch);
+    PenaltyCase.Changed revoked = current.revoke(reason, supervisor.subject(), clock.instant());
+    return store(current, revoked.penaltyCase(), List.of(revoked.event()), ifMatch);
   }
 
   private PenaltyCase change(Caller caller, String id, String ifMatch, Function<PenaltyCase, PenaltyCase> step) {
-    return store(step.apply(current(caller, id, ifMatch)), List.of(), ifMatch);
+    PenaltyCase current = current(caller, id, ifMatch);
+    return store(current, step.apply(current), List.of(), ifMatch);
   }
 
   private PenaltyCase current(Caller caller, String id, String ifMatch) {
@@ -115,8 +125,9 @@ public class CaseService {
     return current;
   }
 
-  private PenaltyCase store(PenaltyCase changed, List<? extends CaseEvent> events, String ifMatch) {
-    if (!cases.update(changed, List.copyOf(events))) {
+  private PenaltyCase store(PenaltyCase before, PenaltyCase changed, List<? extends CaseEvent> events,
+      String ifMatch) {
+    if (!cases.update(before, changed, List.copyOf(events))) {
       ProblemKind kind = ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE;
       throw new DomainException(kind, "concurrent-change",
           "the case was changed by someone else meanwhile; read it again and retry");

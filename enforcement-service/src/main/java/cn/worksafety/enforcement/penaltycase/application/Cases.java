@@ -3,6 +3,7 @@ package cn.worksafety.enforcement.penaltycase.application;
 import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.web.PageView;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,10 +17,13 @@ public interface Cases {
   Optional<PenaltyCase> find(String id);
 
   /**
-   * Stores {@code changed} in place of the version before it, together with its events, in one
-   * write; false when the stored case is no longer that version.
+   * Stores {@code changed} in place of {@code before}, together with its events and its audit entry,
+   * in one write; false when the stored case is no longer {@code before}'s version.
    */
-  boolean update(PenaltyCase changed, List<CaseEvent> events);
+  boolean update(PenaltyCase before, PenaltyCase changed, List<CaseEvent> events);
+
+  /** The case's audit trail, oldest first. */
+  List<AuditEntry> history(String id);
 
   /** Cases in the region, optionally in one state, optionally only those still undecided after their deadline. */
   PageView<PenaltyCase> list(String regionScope, CaseState state, LocalDate overdueOn, int offset, int limit);

@@ -11,6 +11,8 @@ import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseRevokedEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.audit.AuditEntry;
+import cn.worksafety.platform.audit.AuditTrail;
 import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
@@ -23,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,31 +42,42 @@ public class MongoCases implements Cases {
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
   private final VersionedDocuments writes;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  public MongoCases(MongoDatabase database, Outbox outbox, VersionedDocuments writes, Clock clock) {
+  public MongoCases(MongoDatabase database, Outbox outbox, VersionedDocuments writes, AuditTrail audit, Clock clock) {
     this.collection = database.getCollection(COLLECTION);
     this.outbox = outbox;
     this.writes = writes;
+    this.audit = audit;
     this.clock = clock;
   }
 
   @Override
   public void add(PenaltyCase penaltyCase) {
-    if (!writes.insert(collection, CaseDocuments.toDocument(penaltyCase), List.of())) {
+    Document filed = CaseDocuments.toDocument(penaltyCase);
+    if (!writes.insert(collection, filed, List.of(), audit.entry("filing", null, filed, Set.of()))) {
       throw new IllegalStateException("case id " + penaltyCase.id() + " is taken");
     }
   }
 
   @Override
   public Optional<PenaltyCase> find(String id) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(CaseDocuments::fromDocument);
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(VersionedDocuments.STATE_ONLY)
+        .first()).map(CaseDocuments::fromDocument);
   }
 
   @Override
-  public boolean update(PenaltyCase changed, List<CaseEvent> events) {
-    return writes.update(collection, CaseDocuments.toDocument(changed), changed.version() - 1,
-        events.stream().map(this::entry).toList());
+  public List<AuditEntry> history(String id) {
+    return writes.history(collection, id).orElse(List.of());
+  }
+
+  @Override
+  public boolean update(PenaltyCase before, PenaltyCase changed, List<CaseEvent> events) {
+    Document after = CaseDocuments.toDocument(changed);
+    String step = changed.history().get(changed.history().size() - 1).step();
+    return writes.update(collection, after, before.version(), events.stream().map(this::entry).toList(),
+        audit.entry(step, CaseDocuments.toDocument(before), after, Set.of()));
   }
 
   private OutboxEntry entry(CaseEvent event) {
@@ -98,7 +112,7 @@ public class MongoCases implements Cases {
           Filters.lt("decisionDue", overdueOn.toString()));
     }
     List<PenaltyCase> items = new ArrayList<>();
-    collection.find(filter).sort(new Document("filedAt", -1).append("_id", 1)).skip(offset).limit(limit)
+    collection.find(filter).projection(VersionedDocuments.STATE_ONLY).sort(new Document("filedAt", -1).append("_id", 1)).skip(offset).limit(limit)
         .forEach(d -> items.add(CaseDocuments.fromDocument(d)));
     return new PageView<>(items, offset / limit, limit, collection.countDocuments(filter));
   }

@@ -4,6 +4,7 @@ import cn.worksafety.enforcement.penaltycase.application.CaseService;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.CaseStep;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
+import cn.worksafety.platform.audit.History;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.security.Callers;
 import cn.worksafety.platform.web.ETags;
@@ -47,6 +48,11 @@ public class CaseController {
   @GetMapping("/{id}")
   public ResponseEntity<CaseView> get(@PathVariable String id) {
     return respond(cases.get(Callers.current(), id));
+  }
+
+  @GetMapping("/{id}/history")
+  public History history(@PathVariable String id) {
+    return new History(id, cases.history(Callers.current(), id));
   }
 
   @GetMapping
