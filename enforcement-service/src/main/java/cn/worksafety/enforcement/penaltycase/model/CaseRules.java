@@ -1,5 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.model;
 
+import cn.worksafety.platform.time.WorkingDayCalendar;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 

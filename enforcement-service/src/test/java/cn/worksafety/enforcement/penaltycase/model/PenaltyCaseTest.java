@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
+import cn.worksafety.platform.time.WorkingDayCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
