@@ -64,7 +64,17 @@ public final class DemoDataGenerator {
     }
   }
 
-  public record Violation(String code, String title, String legalBasis) {}
+  public record Violation(String code, String title, String legalBasis, Set<String> penaltyKinds, long fineMin,
+      long fineMax) {
+
+    /** Whether a decision citing only this violation may impose {@code penalties}. */
+    boolean allows(List<Penalty> penalties) {
+      long fine = penalties.stream().filter(p -> p.kind().equals("FINE"))
+          .mapToLong(p -> (long) Double.parseDouble(p.amount())).sum();
+      return penalties.stream().allMatch(p -> penaltyKinds.contains(p.kind()))
+          && (fine == 0 || (fine >= fineMin && fine <= fineMax));
+    }
+  }
 
   public record Case(Enterprise enterprise, Violation violation, Stage stage, List<Penalty> penalties) {}
 
@@ -89,17 +99,24 @@ public final class DemoDataGenerator {
   private static final String[] TRADE_NAME_SECOND =
       "安 达 泰 远 鹏 丰 成 源 信 力 通 宇 晟 和 德 发 利 辉 越 航 诚 创".split(" ");
 
+  /** A few entries of enforcement-service's violation catalogue, with what each allows. */
   private static final List<Violation> VIOLATIONS = List.of(
-      new Violation("AQSC-2021-097", "未按规定对从业人员进行安全生产教育和培训",
-          "《中华人民共和国安全生产法》第九十七条"),
-      new Violation("AQSC-2021-099", "安全设备未经常性维护、保养和定期检测",
-          "《中华人民共和国安全生产法》第九十九条"),
-      new Violation("AQSC-2021-101", "未对重大危险源登记建档并进行定期检测、评估、监控",
-          "《中华人民共和国安全生产法》第一百零一条"),
-      new Violation("AQSC-2021-102", "未采取措施消除事故隐患",
-          "《中华人民共和国安全生产法》第一百零二条"),
-      new Violation("AQSC-2021-114", "对发生生产安全事故负有责任",
-          "《中华人民共和国安全生产法》第一百一十四条"));
+      new Violation("AQWF-45-1", "违反操作规程或者安全管理规定作业",
+          "《安全生产违法行为行政处罚办法》第四十五条第一项", Set.of("WARNING", "FINE"), 10_000, 30_000),
+      new Violation("AQSC-097-3", "未按规定对从业人员进行安全生产教育和培训",
+          "《中华人民共和国安全生产法》第九十七条第三项", Set.of("FINE", "SUSPENSION"), 0, 200_000),
+      new Violation("AQSC-099-3", "未对安全设备进行经常性维护、保养和定期检测",
+          "《中华人民共和国安全生产法》第九十九条第三项", Set.of("FINE", "SUSPENSION"), 0, 200_000),
+      new Violation("AQSC-101-2", "未对重大危险源登记建档并进行定期检测、评估、监控",
+          "《中华人民共和国安全生产法》第一百零一条第二项", Set.of("FINE", "SUSPENSION"), 0, 200_000),
+      new Violation("AQSC-102", "未采取措施消除事故隐患",
+          "《中华人民共和国安全生产法》第一百零二条", Set.of("FINE", "SUSPENSION"), 0, 50_000),
+      new Violation("AQSC-098-1", "未按照规定对危险物品建设项目进行安全评价",
+          "《中华人民共和国安全生产法》第九十八条第一项", Set.of("FINE", "SUSPENSION"), 100_000, 500_000),
+      new Violation("AQXK-19", "未取得安全生产许可证擅自进行生产",
+          "《安全生产许可证条例》第十九条", Set.of("FINE", "CONFISCATION", "SUSPENSION"), 100_000, 500_000),
+      new Violation("AQSC-114-1", "对发生一般生产安全事故负有责任",
+          "《中华人民共和国安全生产法》第一百一十四条第一款第一项", Set.of("FINE"), 200_000, 1_000_000));
 
   private static final String ORG_CODE_CHARSET = Uscc.CHARSET;
 
@@ -149,7 +166,10 @@ public final class DemoDataGenerator {
         case NOTIFIED -> List.of(Penalty.fine(5_000 * (1 + random.nextInt(10))));
         case DECIDED, APPROVED -> decidedPenalties(i - 40);
       };
-      Violation violation = VIOLATIONS.get(random.nextInt(VIOLATIONS.size()));
+      List<Penalty> cited = stage == Stage.FILED || stage == Stage.INVESTIGATING ? List.of(Penalty.fine(10_000))
+          : penalties;
+      List<Violation> fitting = VIOLATIONS.stream().filter(v -> v.allows(cited)).toList();
+      Violation violation = fitting.get(random.nextInt(fitting.size()));
       cases.add(new Case(targets.get(i), violation, stage, penalties));
     }
     return List.copyOf(cases);
@@ -164,8 +184,8 @@ public final class DemoDataGenerator {
       return List.of(Penalty.fine(fines[k - 5]));
     }
     return switch (k) {
-      case 15 -> List.of(Penalty.warning(), Penalty.fine(3_000));
-      case 16 -> List.of(Penalty.fine(50_000), Penalty.confiscation(120_000));
+      case 15 -> List.of(Penalty.warning(), Penalty.fine(10_000));
+      case 16 -> List.of(Penalty.fine(150_000), Penalty.confiscation(120_000));
       case 17 -> List.of(Penalty.fine(200_000), Penalty.suspension(30));
       case 18 -> List.of(Penalty.fine(100_000), Penalty.suspension(60));
       default -> List.of(Penalty.fine(1_000_000));

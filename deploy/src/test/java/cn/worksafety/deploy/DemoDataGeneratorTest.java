@@ -6,11 +6,15 @@ import cn.worksafety.contracts.Uscc;
 import cn.worksafety.deploy.DemoDataGenerator.Case;
 import cn.worksafety.deploy.DemoDataGenerator.Enterprise;
 import cn.worksafety.deploy.DemoDataGenerator.Stage;
+import java.io.File;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class DemoDataGeneratorTest {
 
@@ -70,5 +74,27 @@ class DemoDataGeneratorTest {
         });
     assertThat(cases.stream().map(c -> c.enterprise().region()).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("440300", "510100");
+  }
+
+  @Test
+  void everyDemoDecisionCitesACatalogueViolationThatAllowsItsPenalties() {
+    JsonNode catalogue = JsonMapper.builder().build()
+        .readTree(new File("../enforcement-service/src/main/resources/catalogue/violations.json"));
+    Map<String, JsonNode> byCode = new java.util.HashMap<>();
+    catalogue.get("violations").forEach(v -> byCode.put(v.get("code").asString(), v));
+    for (Case c : new DemoDataGenerator().cases(enterprises)) {
+      JsonNode entry = byCode.get(c.violation().code());
+      assertThat(entry).as(c.violation().code() + " is in the catalogue").isNotNull();
+      assertThat(entry.get("legalBasis").asString()).isEqualTo(c.violation().legalBasis());
+      List<String> kinds = entry.get("penaltyKinds").valueStream().map(JsonNode::asString).toList();
+      assertThat(c.penalties()).allSatisfy(p -> assertThat(kinds).contains(p.kind()));
+      BigDecimal fine = c.penalties().stream().filter(p -> p.kind().equals("FINE")).map(p -> new BigDecimal(p.amount()))
+          .reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (fine.signum() > 0) {
+        assertThat(fine).as(c.violation().code() + " fine range")
+            .isBetween(new BigDecimal(entry.get("fine").get("min").asString()),
+                new BigDecimal(entry.get("fine").get("max").asString()));
+      }
+    }
   }
 }

@@ -100,7 +100,7 @@ class EndToEndIT {
       post("/api/enforcement/cases/" + caseId + "/notice", token, Map.of("proposedPenalties",
           List.of(Map.of("kind", "FINE", "amount", "50000.00")), "defenceWaived", true), 200);
       JsonNode decided = post("/api/enforcement/cases/" + caseId + "/decision", token, Map.of(
-          "violationCodes", List.of("AQSC-2021-114"), "penalties", List.of(Map.of("kind", "FINE", "amount", "50000.00")),
+          "violationCodes", List.of("AQSC-099-3"), "penalties", List.of(Map.of("kind", "FINE", "amount", "50000.00")),
           "legalBasis", "《中华人民共和国安全生产法》第九十九条"), 200);
       assertThat(decided.get("state").asString()).isEqualTo("DECIDED");
       String supervisor = post("/api/dev/tokens", null, Map.of("subject", "supervisor-e2e", "roles",

@@ -68,7 +68,7 @@ public abstract class EnforcementIntegrationTest {
   }
 
   protected static Map<String, Object> fineDecision(String amount) {
-    return Map.of("violationCodes", List.of("AQSC-2021-114"), "penalties",
+    return Map.of("violationCodes", List.of("AQSC-099-3"), "penalties",
         List.of(Map.of("kind", "FINE", "amount", amount)), "legalBasis", "《中华人民共和国安全生产法》第九十九条");
   }
 

@@ -77,8 +77,10 @@ public class CaseService {
         c -> c.notifyParty(proposed, waived, officer.subject(), clock.instant(), rules));
   }
 
-  public PenaltyCase recordDefence(Caller officer, String id, String ifMatch, String statement) {
-    return change(officer, id, ifMatch, c -> c.recordDefence(statement, officer.subject(), clock.instant()));
+  public PenaltyCase recordDefence(Caller officer, String id, String ifMatch, String statement,
+      boolean hearingRequested, Instant hearingHeldAt, String hearingRecord) {
+    return change(officer, id, ifMatch, c -> c.recordDefence(statement, hearingRequested, hearingHeldAt,
+        hearingRecord, officer.subject(), clock.instant(), rules));
   }
 
   public PenaltyCase decide(Caller officer, String id, String ifMatch, List<String> violationCodes,

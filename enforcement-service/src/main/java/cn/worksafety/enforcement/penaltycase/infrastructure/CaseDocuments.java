@@ -4,6 +4,7 @@ import cn.worksafety.enforcement.penaltycase.model.Approval;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.Decision;
 import cn.worksafety.enforcement.penaltycase.model.Execution;
+import cn.worksafety.enforcement.penaltycase.model.Hearing;
 import cn.worksafety.enforcement.penaltycase.model.Notice;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
@@ -48,7 +49,8 @@ final class CaseDocuments {
         d.getList("officers", String.class), CaseState.valueOf(d.getString("state")),
         d.getDate("filedAt").toInstant(), LocalDate.parse(d.getString("decisionDue")),
         notice == null ? null : new Notice(penalties(notice, "proposedPenalties"), notice.getBoolean("defenceWaived"),
-            notice.getDate("noticedAt").toInstant(), LocalDate.parse(notice.getString("defenceWindowLastDay"))),
+            notice.getDate("noticedAt").toInstant(), LocalDate.parse(notice.getString("defenceWindowLastDay")),
+            hearing(notice.get("hearing", Document.class))),
         d.getString("defenceStatement"),
         decision == null ? null : new Decision(decision.getList("violationCodes", String.class),
             penalties(decision, "penalties"), decision.getString("legalBasis"),
@@ -76,7 +78,15 @@ final class CaseDocuments {
   private static Document notice(Notice n) {
     return new Document("proposedPenalties", n.proposedPenalties().stream().map(CaseDocuments::penalty).toList())
         .append("defenceWaived", n.defenceWaived()).append("noticedAt", Date.from(n.noticedAt()))
-        .append("defenceWindowLastDay", n.defenceWindowLastDay().toString());
+        .append("defenceWindowLastDay", n.defenceWindowLastDay().toString())
+        .append("hearing", n.hearing() == null ? null : new Document("requestedAt", Date.from(n.hearing().requestedAt()))
+            .append("heldAt", n.hearing().heldAt() == null ? null : Date.from(n.hearing().heldAt()))
+            .append("record", n.hearing().record()));
+  }
+
+  private static Hearing hearing(Document h) {
+    return h == null ? null : new Hearing(h.getDate("requestedAt").toInstant(),
+        h.getDate("heldAt") == null ? null : h.getDate("heldAt").toInstant(), h.getString("record"));
   }
 
   private static Document decision(Decision d) {

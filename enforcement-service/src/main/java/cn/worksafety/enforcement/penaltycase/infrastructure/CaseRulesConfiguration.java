@@ -1,6 +1,7 @@
 package cn.worksafety.enforcement.penaltycase.infrastructure;
 
 import cn.worksafety.enforcement.penaltycase.model.CaseRules;
+import cn.worksafety.enforcement.penaltycase.model.ViolationCatalogue;
 import cn.worksafety.platform.time.WorkingDayCalendar;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,8 +24,9 @@ public class CaseRulesConfiguration {
       @DefaultValue("10") int deadlineWarningDays) {}
 
   @Bean
-  CaseRules caseRules(CaseProperties properties, WorkingDayCalendar calendar, Clock clock) {
+  CaseRules caseRules(CaseProperties properties, WorkingDayCalendar calendar, ViolationCatalogue violations,
+      Clock clock) {
     return new CaseRules(properties.defenceWindowWorkingDays(), properties.decisionDeadlineDays(), calendar,
-        clock.getZone(), properties.collectiveReviewFineFrom(), properties.deadlineWarningDays());
+        clock.getZone(), properties.collectiveReviewFineFrom(), properties.deadlineWarningDays(), violations);
   }
 }

@@ -14,6 +14,7 @@ import java.time.ZoneId;
  * @param collectiveReviewFineFrom the fine from which a decision needs collective review by the
  *     department's leadership (集体讨论, Art. 57), as do suspensions, licence measures and closure
  * @param deadlineWarningDays how many days before the decision deadline a case is flagged as due soon
+ * @param violations the catalogue a decision cites from and must stay inside
  */
 public record CaseRules(int defenceWindowWorkingDays, int decisionDeadlineDays, WorkingDayCalendar calendar,
-    ZoneId zone, BigDecimal collectiveReviewFineFrom, int deadlineWarningDays) {}
+    ZoneId zone, BigDecimal collectiveReviewFineFrom, int deadlineWarningDays, ViolationCatalogue violations) {}

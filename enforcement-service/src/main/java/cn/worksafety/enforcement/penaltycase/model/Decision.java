@@ -9,11 +9,7 @@ public record Decision(List<String> violationCodes, List<Penalty> penalties, Str
 
   /** Serious penalties need collective review before approval (行政处罚法 第五十七条). */
   public boolean needsCollectiveReview(CaseRules rules) {
-    return penalties.stream().anyMatch(p -> switch (p.kind()) {
-      case WARNING -> false;
-      case FINE, CONFISCATION -> p.amount().compareTo(rules.collectiveReviewFineFrom()) >= 0;
-      default -> true;
-    });
+    return penalties.stream().anyMatch(p -> p.isSerious(rules.collectiveReviewFineFrom()));
   }
 
   Decision approved(Approval by) {

@@ -29,6 +29,19 @@ public record Penalty(PenaltyKind kind, BigDecimal amount, Integer periodDays) {
     }
   }
 
+  /**
+   * A serious penalty (较重的行政处罚): a fine or confiscation from {@code largeAmountFrom}, a suspension,
+   * a licence measure or closure. It needs collective review (Art. 57) and gives the party the right
+   * to a hearing (Art. 63).
+   */
+  public boolean isSerious(BigDecimal largeAmountFrom) {
+    return switch (kind) {
+      case WARNING -> false;
+      case FINE, CONFISCATION -> amount.compareTo(largeAmountFrom) >= 0;
+      default -> true;
+    };
+  }
+
   /** Whether this penalty is no heavier than {@code proposed} of the same kind. */
   boolean noHeavierThan(Penalty proposed) {
     if (proposed.kind != kind) {

@@ -95,13 +95,59 @@ public record PenaltyCase(
     }
     LocalDate lastDay = rules.calendar()
         .addWorkingDays(now.atZone(rules.zone()).toLocalDate(), rules.defenceWindowWorkingDays());
-    Notice sent = new Notice(List.copyOf(proposed), defenceWaived, now, lastDay);
+    Notice sent = new Notice(List.copyOf(proposed), defenceWaived, now, lastDay, null);
     return next(CaseState.NOTIFIED, sent, defenceStatement, decision, CaseStep.NOTICE, by, now);
   }
 
-  public PenaltyCase recordDefence(String statement, String by, Instant now) {
+  /**
+   * 陈述申辩 / 听证: records the party's statement, its request for a hearing, or the hearing held. A
+   * hearing may be asked for only within the window after notice, and only when a serious penalty is
+   * proposed (Art. 63, 64); once asked for, no decision until it was held.
+   */
+  public PenaltyCase recordDefence(String statement, boolean hearingRequested, Instant hearingHeldAt,
+      String hearingRecord, String by, Instant now, CaseRules rules) {
     require(CaseStep.DEFENCE);
-    return next(state, notice, statement.strip(), decision, CaseStep.DEFENCE, by, now);
+    Hearing hearing = notice.hearing();
+    if (hearingRequested) {
+      hearing = requestHearing(now, rules);
+    }
+    if (hearingHeldAt != null) {
+      if (hearing == null) {
+        throw new DomainException(ProblemKind.RULE_VIOLATION, "no-hearing-requested",
+            "the party did not ask for a hearing, so none can be recorded as held");
+      }
+      if (PastFacts.inFuture(hearingHeldAt, now) || PastFacts.before(hearingHeldAt, hearing.requestedAt())) {
+        throw DomainException.invalid("hearing.heldAt", "must lie between the request (" + hearing.requestedAt()
+            + ") and now");
+      }
+      hearing = new Hearing(hearing.requestedAt(), hearingHeldAt, hearingRecord.strip());
+    }
+    String defence = statement == null ? defenceStatement : statement.strip();
+    return next(state, notice.withHearing(hearing), defence, decision, CaseStep.DEFENCE, by, now);
+  }
+
+  private Hearing requestHearing(Instant now, CaseRules rules) {
+    if (notice.hearing() != null) {
+      throw new DomainException(ProblemKind.CONFLICT, "hearing-already-requested",
+          "the party asked for a hearing on " + notice.hearing().requestedAt());
+    }
+    if (notice.defenceWaived()) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "defence-waived",
+          "the party waived its right to a defence and a hearing when notified");
+    }
+    if (notice.proposedPenalties().stream().noneMatch(p -> p.isSerious(rules.collectiveReviewFineFrom()))) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "no-hearing-right",
+          "a hearing may be asked for only when a serious penalty is proposed (行政处罚法 第六十三条): a fine or "
+              + "confiscation from " + rules.collectiveReviewFineFrom().toPlainString()
+              + " CNY, a suspension, a licence measure or closure");
+    }
+    LocalDate today = now.atZone(rules.zone()).toLocalDate();
+    if (today.isAfter(notice.defenceWindowLastDay())) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "hearing-request-late",
+          "a hearing had to be asked for by " + notice.defenceWindowLastDay() + " (行政处罚法 第六十四条)")
+          .with("lastDay", notice.defenceWindowLastDay().toString());
+    }
+    return new Hearing(now, null, null);
   }
 
   /**
@@ -119,9 +165,15 @@ public record PenaltyCase(
               + "; decide after that day, or record that the party waived it")
           .with("defenceWindowLastDay", notice.defenceWindowLastDay().toString());
     }
+    if (notice.hearing() != null && notice.hearing().pending()) {
+      throw new DomainException(ProblemKind.RULE_VIOLATION, "hearing-pending",
+          "the party asked for a hearing on " + notice.hearing().requestedAt()
+              + "; record the hearing held before deciding");
+    }
     if (penalties.isEmpty()) {
       throw DomainException.invalid("penalties", "a decision imposes at least one penalty");
     }
+    List<Violation> cited = rules.violations().cited(violationCodes);
     for (Penalty penalty : penalties) {
       boolean covered = notice.proposedPenalties().stream().anyMatch(penalty::noHeavierThan);
       if (!covered) {
@@ -130,7 +182,11 @@ public record PenaltyCase(
                 + " exceeds or is missing from the proposal");
       }
     }
-    Decision made = new Decision(List.copyOf(violationCodes), List.copyOf(penalties), legalBasis.strip(), now, null);
+    rules.violations().checkWithin(cited, penalties);
+    String basis = legalBasis == null || legalBasis.isBlank() ? ViolationCatalogue.legalBasisOf(cited)
+        : legalBasis.strip();
+    Decision made = new Decision(cited.stream().map(Violation::code).toList(), List.copyOf(penalties), basis, now,
+        null);
     return next(CaseState.DECIDED, notice, defenceStatement, made, CaseStep.DECISION, by, now);
   }
 

@@ -81,7 +81,10 @@ public class CaseController {
   public ResponseEntity<CaseView> defence(@PathVariable String id,
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody CaseRequests.Defence request) {
-    return respond(cases.recordDefence(Callers.current(), id, ifMatch, request.statement()));
+    return respond(cases.recordDefence(Callers.current(), id, ifMatch, request.statement(),
+        Boolean.TRUE.equals(request.hearingRequested()),
+        request.hearing() == null ? null : request.hearing().heldAt().toInstant(),
+        request.hearing() == null ? null : request.hearing().record()));
   }
 
   @PostMapping("/{id}/decision")

@@ -28,7 +28,25 @@ final class CaseRequests {
       @Schema(description = "the party waived its right to state a defence or ask for a hearing; default false")
       Boolean defenceWaived) {}
 
-  record Defence(@NotBlank @Size(max = 5000) String statement) {}
+  @Schema(description = "the party's statement (陈述申辩), its request for a hearing (听证), or the hearing held; "
+      + "at least one of them")
+  record Defence(
+      @Schema(example = "我公司已于收到告知书次日完成整改，请求从轻处罚") @Size(min = 1, max = 5000) String statement,
+      @Schema(description = "the party asks for a hearing; only within the window after notice and only when a "
+          + "serious penalty is proposed") Boolean hearingRequested,
+      @Valid HeldHearing hearing) {
+
+    @jakarta.validation.constraints.AssertTrue(message = "give a statement, a hearing request or the hearing held")
+    @Schema(hidden = true)
+    boolean isAnything() {
+      return statement != null || Boolean.TRUE.equals(hearingRequested) || hearing != null;
+    }
+  }
+
+  record HeldHearing(
+      @Schema(example = "2026-11-30T09:30:00+08:00") @NotNull OffsetDateTime heldAt,
+      @Schema(example = "听证笔录（2026）第017号：当事人对违法事实无异议，请求减轻罚款") @NotBlank @Size(max = 5000)
+      String record) {}
 
   record ApprovalOfDecision(
       @Schema(example = "2026-JT-017", description = "minutes of the collective review; required for serious penalties")
@@ -48,8 +66,10 @@ final class CaseRequests {
   record Revocation(@Schema(example = "行政复议决定撤销") @NotBlank @Size(max = 1000) String reason) {}
 
   record DecisionOnCase(
-      @Schema(example = "[\"AQSC-2021-114\"]")
+      @Schema(example = "[\"AQSC-099-3\"]", description = "codes from GET /api/enforcement/violations")
       @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Z0-9-]{2,32}") String> violationCodes,
       @NotEmpty @Size(max = 10) List<@Valid @NotNull PenaltyRequest> penalties,
-      @Schema(example = "《中华人民共和国安全生产法》第九十九条") @NotBlank @Size(max = 500) String legalBasis) {}
+      @Schema(example = "《中华人民共和国安全生产法》第九十九条第三项",
+          description = "defaults to the legal basis of the cited violations") @Size(min = 1, max = 500)
+      String legalBasis) {}
 }

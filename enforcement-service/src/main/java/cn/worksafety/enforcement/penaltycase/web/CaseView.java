@@ -28,7 +28,9 @@ public record CaseView(
       Integer periodDays) {}
 
   public record NoticeView(List<PenaltyView> proposedPenalties, boolean defenceWaived, OffsetDateTime noticedAt,
-      LocalDate defenceWindowLastDay) {}
+      LocalDate defenceWindowLastDay, HearingView hearing) {}
+
+  public record HearingView(OffsetDateTime requestedAt, OffsetDateTime heldAt, String record) {}
 
   public record DecisionView(List<String> violationCodes, List<PenaltyView> penalties, String legalBasis,
       OffsetDateTime decidedAt, String approvedBy, OffsetDateTime approvedAt, String collectiveReviewRef) {}
@@ -39,7 +41,10 @@ public record CaseView(
     return new CaseView(c.id(), c.uscc(), c.region(), c.title(), c.officers(), c.state().name(),
         c.allowedSteps().stream().map(s -> s.path()).toList(), at(c.filedAt(), zone), c.decisionDue(), deadline.name(),
         c.notice() == null ? null : new NoticeView(penalties(c.notice().proposedPenalties()),
-            c.notice().defenceWaived(), at(c.notice().noticedAt(), zone), c.notice().defenceWindowLastDay()),
+            c.notice().defenceWaived(), at(c.notice().noticedAt(), zone), c.notice().defenceWindowLastDay(),
+            c.notice().hearing() == null ? null : new HearingView(at(c.notice().hearing().requestedAt(), zone),
+                c.notice().hearing().heldAt() == null ? null : at(c.notice().hearing().heldAt(), zone),
+                c.notice().hearing().record())),
         c.defenceStatement(),
         c.decision() == null ? null : new DecisionView(c.decision().violationCodes(),
             penalties(c.decision().penalties()), c.decision().legalBasis(), at(c.decision().decidedAt(), zone),

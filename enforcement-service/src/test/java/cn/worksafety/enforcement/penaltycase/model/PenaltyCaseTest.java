@@ -16,8 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class PenaltyCaseTest {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final ViolationCatalogue CATALOGUE = new ViolationCatalogue(List.of(
+      new Violation("V1", "违反安全生产法", "安全生产法第九十九条", Violation.Severity.GENERAL, BigDecimal.ZERO,
+          new BigDecimal("1000000"), Set.of(PenaltyKind.FINE, PenaltyKind.SUSPENSION)),
+      new Violation("AQSC-1", "未对安全设备进行经常性维护", "安全生产法第九十九条第三项", Violation.Severity.GENERAL,
+          BigDecimal.ZERO, new BigDecimal("200000"), Set.of(PenaltyKind.FINE)),
+      new Violation("ACCIDENT", "对一般事故负有责任", "安全生产法第一百一十四条", Violation.Severity.SERIOUS,
+          new BigDecimal("200000"), new BigDecimal("1000000"), Set.of(PenaltyKind.FINE))));
   static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI,
-      new BigDecimal("100000"), 10);
+      new BigDecimal("100000"), 10, CATALOGUE);
   /** A Monday, 10:00 in Shanghai. */
   static final Instant MONDAY = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(SHANGHAI).toInstant();
   static final Penalty FINE_20K = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.00"), null);
@@ -196,5 +203,56 @@ class PenaltyCaseTest {
     assertThatThrownBy(() -> new Penalty(PenaltyKind.WARNING, BigDecimal.ONE, null)).isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> new Penalty(PenaltyKind.SUSPENSION, null, 0)).isInstanceOf(DomainException.class);
     assertThat(new Penalty(PenaltyKind.SUSPENSION, null, 30).periodDays()).isEqualTo(30);
+  }
+
+  @Test
+  void aDecisionCitesKnownViolationsAndStaysInsideTheirPenaltiesAndFineRange() {
+    Penalty big = new Penalty(PenaltyKind.FINE, new BigDecimal("300000"), null);
+    PenaltyCase notified = filed().investigate("o1", MONDAY).notifyParty(List.of(big,
+        new Penalty(PenaltyKind.SUSPENSION, null, 30)), true, "o1", MONDAY, RULES);
+    assertThatThrownBy(() -> notified.decide(List.of("NOPE"), List.of(big), "b", "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage()).contains("NOPE"));
+    assertThatThrownBy(() -> notified.decide(List.of("AQSC-1"), List.of(big), "b", "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> {
+          assertThat(e.code()).isEqualTo("fine-outside-range");
+          assertThat(e.properties()).containsEntry("fineMax", "200000");
+        });
+    Penalty small = new Penalty(PenaltyKind.FINE, new BigDecimal("100000"), null);
+    assertThatThrownBy(() -> notified.decide(List.of("ACCIDENT"), List.of(small), "b", "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("fine-outside-range"));
+    assertThatThrownBy(() -> notified.decide(List.of("AQSC-1"), List.of(new Penalty(PenaltyKind.SUSPENSION, null, 30)),
+        "b", "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("penalty-outside-catalogue"));
+    // two violations are fined separately and the ranges add up: 0–200000 + 200000–1000000
+    PenaltyCase decided = notified.decide(List.of("AQSC-1", "ACCIDENT"), List.of(big), null, "o1", MONDAY, RULES);
+    assertThat(decided.decision().legalBasis()).isEqualTo("安全生产法第九十九条第三项；安全生产法第一百一十四条");
+  }
+
+  @Test
+  void aHearingIsAskedForInTimeOnlyForSeriousPenaltiesAndHeldBeforeTheDecision() {
+    Penalty serious = new Penalty(PenaltyKind.FINE, new BigDecimal("150000"), null);
+    PenaltyCase notified = filed().investigate("o1", MONDAY).notifyParty(List.of(serious), false, "o1", MONDAY, RULES);
+    Instant lastDay = days(7); // Monday + 5 working days = next Monday
+    Instant late = days(8);
+    assertThatThrownBy(() -> notified.recordDefence(null, true, null, null, "o1", late, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("hearing-request-late"));
+    assertThatThrownBy(() -> notified.recordDefence(null, false, days(1), "笔录", "o1", days(2), RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("no-hearing-requested"));
+    PenaltyCase requested = notified.recordDefence("请求听证", true, null, null, "o1", lastDay, RULES);
+    assertThat(requested.notice().hearing().pending()).isTrue();
+    assertThatThrownBy(() -> requested.decide(List.of("V1"), List.of(serious), "b", "o1", days(10), RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("hearing-pending"));
+    PenaltyCase heard = requested.recordDefence(null, false, days(9), "听证笔录第17号", "o1", days(9), RULES);
+    assertThat(heard.notice().hearing().record()).isEqualTo("听证笔录第17号");
+    assertThat(heard.defenceStatement()).isEqualTo("请求听证");
+    assertThat(heard.decide(List.of("V1"), List.of(serious), "b", "o1", days(10), RULES).state())
+        .isEqualTo(CaseState.DECIDED);
+
+    assertThatThrownBy(() -> notified(false).recordDefence(null, true, null, null, "o1", MONDAY, RULES))
+        .as("a 20,000 CNY fine gives no right to a hearing")
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("no-hearing-right"));
+    PenaltyCase waived = filed().investigate("o1", MONDAY).notifyParty(List.of(serious), true, "o1", MONDAY, RULES);
+    assertThatThrownBy(() -> waived.recordDefence(null, true, null, null, "o1", MONDAY, RULES))
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("defence-waived"));
   }
 }
