@@ -33,6 +33,15 @@ public final class Uscc {
     return Optional.empty();
   }
 
+  /**
+   * Whether the code is well formed (18 characters from the set) and only its check character is
+   * wrong, as with the few historic codes in real registries that an administrator may register.
+   */
+  public static boolean failsOnlyTheCheckCharacter(String code) {
+    return code != null && code.length() == LENGTH && code.chars().allMatch(c -> CHARSET.indexOf(c) >= 0)
+        && code.charAt(LENGTH - 1) != checkCharacter(code.substring(0, LENGTH - 1));
+  }
+
   public static boolean isValid(String code) {
     return problem(code).isEmpty();
   }

@@ -37,4 +37,13 @@ class UsccTest {
     String full = first17 + Uscc.checkCharacter(first17);
     assertThat(Uscc.isValid(full)).isTrue();
   }
+
+  @org.junit.jupiter.api.Test
+  void tellsAHistoricCodeWithOnlyAWrongCheckCharacterFromAMalformedOne() {
+    assertThat(Uscc.failsOnlyTheCheckCharacter("914403001922038217")).isTrue();
+    assertThat(Uscc.failsOnlyTheCheckCharacter("914403001922038216")).as("valid").isFalse();
+    assertThat(Uscc.failsOnlyTheCheckCharacter("9144030019220382I7")).as("bad character").isFalse();
+    assertThat(Uscc.failsOnlyTheCheckCharacter("91440300192203821")).as("short").isFalse();
+    assertThat(Uscc.failsOnlyTheCheckCharacter(null)).isFalse();
+  }
 }

@@ -37,7 +37,7 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     String uscc = TestUsccs.random("440300");
     try (QueueProbe ratings = QueueProbe.bind(Exchanges.CREDIT, "credit.rating.changed")) {
       send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
-          new EnterpriseRegistered(uscc, "深圳市测试化工有限公司", "440300", "HAZARDOUS_CHEMICALS", "LEVEL_2"));
+          new EnterpriseRegistered(uscc, "深圳市测试化工有限公司", "440300", "HAZARDOUS_CHEMICALS", "LEVEL_2", "VALID", null, null));
       JsonNode first = TestHttp.json(ratings.await(b -> b.contains(uscc), Duration.ofSeconds(10)));
       assertThat(first.get("data").get("newGrade").asString()).isEqualTo("A");
       assertThat(first.get("data").has("oldGrade")).isFalse();
@@ -85,7 +85,7 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     QueueProbe.publish(Exchanges.ENFORCEMENT, "enforcement.case.decided", "{ this is not a cloud event");
     String uscc = TestUsccs.random("510100");
     send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
-        new EnterpriseRegistered(uscc, "成都市后续企业有限公司", "510100", "TRADE", "NONE"));
+        new EnterpriseRegistered(uscc, "成都市后续企业有限公司", "510100", "TRADE", "NONE", "VALID", null, null));
     assertThat(awaitStatus("/api/public/enterprises/" + uscc, 200)).isTrue();
     long deadline = System.currentTimeMillis() + 10_000;
     while (QueueProbe.depth(INBOX + ".dlq") <= before && System.currentTimeMillis() < deadline) {
@@ -99,7 +99,7 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     String uscc = TestUsccs.random("510100");
     String unique = "独特" + uscc.substring(12);
     send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
-        new EnterpriseRegistered(uscc, "成都市" + unique + "有限公司", "510100", "MINING", "LEVEL_1"));
+        new EnterpriseRegistered(uscc, "成都市" + unique + "有限公司", "510100", "MINING", "LEVEL_1", "VALID", null, null));
     assertThat(awaitStatus("/api/public/enterprises/" + uscc, 200)).isTrue();
 
     JsonNode byName = http.get("/api/public/enterprises?q=" + java.net.URLEncoder.encode(unique,

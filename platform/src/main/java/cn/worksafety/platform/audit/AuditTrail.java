@@ -76,8 +76,10 @@ public class AuditTrail {
       if (Objects.equals(was, now)) {
         continue;
       }
-      if (was instanceof Document w && now instanceof Document n) {
-        diff(path + ".", w, n, personalIdPaths, changes);
+      if ((was == null || was instanceof Document) && (now == null || now instanceof Document)) {
+        // nested values are compared field by field, so a personal ID inside is always found and masked
+        diff(path + ".", was == null ? new Document() : (Document) was, now == null ? new Document() : (Document) now,
+            personalIdPaths, changes);
       } else if (personalIdPaths.contains(path)) {
         changes.add(new AuditEntry.FieldChange(path, IdNumbers.mask((String) was), IdNumbers.mask((String) now)));
       } else {

@@ -14,5 +14,10 @@ public enum Industry {
   TRADE,
   CONSTRUCTION,
   TRANSPORT,
-  OTHER
+  OTHER;
+
+  /** The industries that may operate only with a 安全生产许可证 (《安全生产许可证条例》第二条). */
+  public boolean requiresLicence() {
+    return this == MINING || this == HAZARDOUS_CHEMICALS || this == FIREWORKS || this == CONSTRUCTION;
+  }
 }

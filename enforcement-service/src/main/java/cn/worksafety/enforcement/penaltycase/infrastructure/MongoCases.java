@@ -56,7 +56,7 @@ public class MongoCases implements Cases {
   @Override
   public void add(PenaltyCase penaltyCase) {
     Document filed = CaseDocuments.toDocument(penaltyCase);
-    if (!writes.insert(collection, filed, List.of(), audit.entry("filing", null, filed, Set.of()))) {
+    if (!writes.insert(collection, filed, List.of(), audit.entry("filing", null, audited(filed), Set.of()))) {
       throw new IllegalStateException("case id " + penaltyCase.id() + " is taken");
     }
   }
@@ -77,7 +77,14 @@ public class MongoCases implements Cases {
     Document after = CaseDocuments.toDocument(changed);
     String step = changed.history().get(changed.history().size() - 1).step();
     return writes.update(collection, after, before.version(), events.stream().map(this::entry).toList(),
-        audit.entry(step, CaseDocuments.toDocument(before), after, Set.of()));
+        audit.entry(step, audited(CaseDocuments.toDocument(before)), audited(after), Set.of()));
+  }
+
+  /** The case as the audit trail compares it: without its step list, which the trail itself records. */
+  private static Document audited(Document stored) {
+    Document copy = new Document(stored);
+    copy.remove("history");
+    return copy;
   }
 
   private OutboxEntry entry(CaseEvent event) {

@@ -1,0 +1,62 @@
+package cn.worksafety.enforcement.enterprise.web;
+
+import cn.worksafety.enforcement.enterprise.model.Industry;
+import cn.worksafety.enforcement.enterprise.model.Licence;
+import cn.worksafety.enforcement.enterprise.model.LicenceStatus;
+import cn.worksafety.enforcement.enterprise.model.Person;
+import cn.worksafety.enforcement.enterprise.model.StandardizationGrade;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** The parts of the enterprise bodies. */
+final class EnterpriseRequests {
+  private EnterpriseRequests() {}
+
+  record PersonRequest(
+      @Schema(example = "张三") @NotBlank @Size(max = 50) String name,
+      @Schema(example = "11010519491231002X", description = "公民身份号码 (GB 11643), checked; shown masked")
+      @NotBlank String idNumber) {
+
+    Person toPerson(String field) {
+      return Person.of(field, name, idNumber);
+    }
+  }
+
+  record LicenceRequest(
+      @Schema(example = "VALID") @NotNull LicenceStatus status,
+      @Schema(example = "(粤)WH安许证字[2024]000123号") @Size(max = 100) String number,
+      @Schema(example = "2027-06-30") LocalDate validUntil) {
+
+    Licence toLicence() {
+      return new Licence(status, number, validUntil);
+    }
+  }
+
+  record CheckOverrideRequest(
+      @Schema(example = "1998年发证的历史代码，经市场监管部门书面确认有效")
+      @NotBlank @Size(min = 10, max = 1000) String reason) {}
+
+  /**
+   * PATCH body: only the fields given change (a licence or person given replaces the one on record
+   * whole); code and region never change.
+   */
+  record ChangeEnterprise(
+      @Schema(example = "深圳市华安化工股份有限公司") @Size(min = 1, max = 200) String name,
+      Industry industry,
+      @Schema(example = "LEVEL_1") StandardizationGrade standardizationGrade,
+      @Valid LicenceRequest licence,
+      @Valid PersonRequest legalRepresentative,
+      @Valid PersonRequest principal) {
+
+    @jakarta.validation.constraints.AssertTrue(message = "give at least one field to change")
+    @Schema(hidden = true)
+    boolean isAnything() {
+      return name != null || industry != null || standardizationGrade != null || licence != null
+          || legalRepresentative != null || principal != null;
+    }
+  }
+}
