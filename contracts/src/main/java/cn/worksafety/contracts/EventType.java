@@ -6,6 +6,7 @@ import cn.worksafety.contracts.events.CaseClosed;
 import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.contracts.events.CaseRevoked;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
+import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.RatingChanged;
 import java.net.URI;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ public enum EventType {
   CASE_REVOKED("enforcement.case.revoked", Exchanges.ENFORCEMENT, CaseRevoked.class),
   ACCIDENT_REPORTED("enforcement.accident.reported", Exchanges.ENFORCEMENT, AccidentReported.class),
   ACCIDENT_CONCLUDED("enforcement.accident.concluded", Exchanges.ENFORCEMENT, AccidentConcluded.class),
+  HAZARD_OVERDUE("enforcement.hazard.overdue", Exchanges.ENFORCEMENT, HazardOverdue.class),
   RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class);
 
   private final String type;

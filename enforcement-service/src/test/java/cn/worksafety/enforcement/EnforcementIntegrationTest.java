@@ -28,6 +28,8 @@ public abstract class EnforcementIntegrationTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("enforcement"));
     registry.add("app.security.jwt.hmac-secret", () -> TestTokens.SECRET);
+    // tests run scheduled jobs by calling them, at the moment they choose
+    registry.add("app.hazards.overdue-sweep-initial-delay", () -> "PT24H");
   }
 
   @BeforeEach

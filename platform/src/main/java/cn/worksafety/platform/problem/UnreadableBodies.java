@@ -10,14 +10,17 @@ final class UnreadableBodies {
   private UnreadableBodies() {}
 
   static String describe(HttpMessageNotReadableException e) {
-    Throwable cause = e.getMostSpecificCause();
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      return "unknown field '" + unknown.getPropertyName() + "'";
+    // A value Jackson hands to another parser (a date, a time) fails deeper down, with a cause that
+    // knows nothing of the field: the field is on the Jackson exception that wraps it.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof UnrecognizedPropertyException unknown) {
+        return "unknown field '" + unknown.getPropertyName() + "'";
+      }
+      if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+        return "field '" + path(bind) + "' has the wrong type or format";
+      }
     }
-    if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-      return "field '" + path(bind) + "' has the wrong type or format";
-    }
-    if (cause instanceof JacksonException) {
+    if (e.getMostSpecificCause() instanceof JacksonException) {
       return "the body is not valid JSON";
     }
     return "the body is missing or cannot be read";
