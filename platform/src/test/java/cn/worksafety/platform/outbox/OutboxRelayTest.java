@@ -47,7 +47,7 @@ class OutboxRelayTest {
   void relay() {
     String uri = EmbeddedMongo.uri("relay");
     client = MongoClients.create(uri);
-    MongoDatabase database = client.getDatabase(uri.substring(uri.lastIndexOf('/') + 1));
+    MongoDatabase database = client.getDatabase(new com.mongodb.ConnectionString(uri).getDatabase());
     docs = database.getCollection("docs");
     connections = new CachingConnectionFactory("localhost");
     connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
