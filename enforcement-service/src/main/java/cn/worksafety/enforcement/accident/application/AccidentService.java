@@ -10,6 +10,7 @@ import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,8 +46,8 @@ public class AccidentService {
         .orElseThrow(() -> DomainException.notFound("accident", id));
   }
 
-  public PageView<Accident> list(Caller caller, AccidentGrade grade, int offset, int limit) {
-    return accidents.list(caller.regionScope(), grade, offset, limit);
+  public PageView<Accident> list(Caller caller, AccidentGrade grade, DayRange occurred, int offset, int limit) {
+    return accidents.list(caller.regionScope(), grade, occurred, offset, limit);
   }
 
   public Accident conclude(Caller officer, String id, String ifMatch, Figures findings, boolean concealed) {

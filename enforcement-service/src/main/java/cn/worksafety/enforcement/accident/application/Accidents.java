@@ -4,6 +4,7 @@ import cn.worksafety.enforcement.accident.model.Accident;
 import cn.worksafety.enforcement.accident.model.AccidentEvent;
 import cn.worksafety.enforcement.accident.model.AccidentGrade;
 import cn.worksafety.platform.audit.AuditEntry;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import java.util.List;
 import java.util.Optional;
@@ -24,5 +25,6 @@ public interface Accidents {
   /** The accident record's audit trail, oldest first. */
   List<AuditEntry> history(String id);
 
-  PageView<Accident> list(String regionScope, AccidentGrade grade, int offset, int limit);
+  /** Accidents in the region, optionally of one grade, optionally that occurred within a range of days. */
+  PageView<Accident> list(String regionScope, AccidentGrade grade, DayRange occurred, int offset, int limit);
 }

@@ -15,6 +15,7 @@ import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -82,10 +83,13 @@ public class MongoAccidents implements Accidents {
   }
 
   @Override
-  public PageView<Accident> list(String regionScope, AccidentGrade grade, int offset, int limit) {
+  public PageView<Accident> list(String regionScope, AccidentGrade grade, DayRange occurred, int offset, int limit) {
     Bson filter = Filters.regex("region", "^" + Pattern.quote(RegionScope.prefix(regionScope)));
     if (grade != null) {
       filter = Filters.and(filter, Filters.eq("grade", grade.name()));
+    }
+    for (Bson day : occurred.on("occurredAt", clock.getZone())) {
+      filter = Filters.and(filter, day);
     }
     List<Accident> items = new ArrayList<>();
     collection.find(filter).projection(VersionedDocuments.STATE_ONLY).sort(new Document("occurredAt", -1).append("_id", 1)).skip(offset).limit(limit)

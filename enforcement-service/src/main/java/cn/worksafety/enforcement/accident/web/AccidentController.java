@@ -15,6 +15,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import cn.worksafety.platform.audit.History;
+import cn.worksafety.platform.web.DayRange;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,8 +61,13 @@ public class AccidentController {
   }
 
   @GetMapping
-  public PageView<AccidentView> list(@Valid PageRequest page, @RequestParam(required = false) AccidentGrade grade) {
-    return accidents.list(Callers.current(), grade, page.offset(), page.sizeOrDefault())
+  public PageView<AccidentView> list(@Valid PageRequest page, @RequestParam(required = false) AccidentGrade grade,
+      @Parameter(description = "occurred on or after this day (Asia/Shanghai)", example = "2026-01-01")
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredFrom,
+      @Parameter(description = "occurred on or before this day", example = "2026-12-31")
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate occurredTo) {
+    return accidents.list(Callers.current(), grade, DayRange.of("occurredFrom", occurredFrom, occurredTo),
+        page.offset(), page.sizeOrDefault())
         .map(a -> AccidentView.of(a, clock.getZone()));
   }
 

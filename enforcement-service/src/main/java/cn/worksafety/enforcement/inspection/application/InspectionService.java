@@ -11,6 +11,7 @@ import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,13 +59,9 @@ public class InspectionService {
   /** Inspections in the caller's region, newest first; {@code from} and {@code to} are inclusive days. */
   public PageView<Inspection> list(Caller caller, String uscc, LocalDate from, LocalDate to,
       HazardStatus hazardStatus, int offset, int limit) {
-    if (from != null && to != null && from.isAfter(to)) {
-      throw DomainException.invalid("from", "must not be after to");
-    }
+    DayRange days = DayRange.of("from", from, to);
     String scope = caller.regionScope();
-    InspectionQuery query = new InspectionQuery(uscc,
-        from == null ? null : from.atStartOfDay(zone()).toInstant(),
-        to == null ? null : to.plusDays(1).atStartOfDay(zone()).toInstant(), hazardStatus, today());
+    InspectionQuery query = new InspectionQuery(uscc, days.start(zone()), days.end(zone()), hazardStatus, today());
     return inspections.list(scope, query, offset, limit);
   }
 

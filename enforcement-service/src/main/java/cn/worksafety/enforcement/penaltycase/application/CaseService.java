@@ -13,6 +13,7 @@ import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -56,8 +57,9 @@ public class CaseService {
     return cases.history(id);
   }
 
-  public PageView<PenaltyCase> list(Caller caller, CaseState state, boolean overdueOnly, int offset, int limit) {
-    return cases.list(caller.regionScope(), state, overdueOnly ? today() : null, offset, limit);
+  public PageView<PenaltyCase> list(Caller caller, CaseState state, boolean overdueOnly, DayRange filed, int offset,
+      int limit) {
+    return cases.list(caller.regionScope(), state, overdueOnly ? today() : null, filed, offset, limit);
   }
 
   public DeadlineStatus deadlineStatus(PenaltyCase c) {

@@ -4,6 +4,7 @@ import cn.worksafety.enforcement.penaltycase.model.CaseEvent;
 import cn.worksafety.enforcement.penaltycase.model.CaseState;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.audit.AuditEntry;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +26,10 @@ public interface Cases {
   /** The case's audit trail, oldest first. */
   List<AuditEntry> history(String id);
 
-  /** Cases in the region, optionally in one state, optionally only those still undecided after their deadline. */
-  PageView<PenaltyCase> list(String regionScope, CaseState state, LocalDate overdueOn, int offset, int limit);
+  /**
+   * Cases in the region, optionally in one state, optionally only those still undecided after their
+   * deadline, optionally filed within a range of days.
+   */
+  PageView<PenaltyCase> list(String regionScope, CaseState state, LocalDate overdueOn, DayRange filed, int offset,
+      int limit);
 }

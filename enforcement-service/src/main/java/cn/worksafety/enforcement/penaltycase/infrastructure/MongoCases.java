@@ -17,6 +17,7 @@ import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -107,8 +108,8 @@ public class MongoCases implements Cases {
   }
 
   @Override
-  public PageView<PenaltyCase> list(String regionScope, CaseState state, java.time.LocalDate overdueOn, int offset,
-      int limit) {
+  public PageView<PenaltyCase> list(String regionScope, CaseState state, java.time.LocalDate overdueOn,
+      DayRange filed, int offset, int limit) {
     Bson filter = Filters.regex("region", "^" + Pattern.quote(RegionScope.prefix(regionScope)));
     if (state != null) {
       filter = Filters.and(filter, Filters.eq("state", state.name()));
@@ -117,6 +118,9 @@ public class MongoCases implements Cases {
       // decisionDue is stored as an ISO date, so string order is date order
       filter = Filters.and(filter, Filters.in("state", PenaltyCase.AWAITING_DECISION.stream().map(Enum::name).toList()),
           Filters.lt("decisionDue", overdueOn.toString()));
+    }
+    for (Bson day : filed.on("filedAt", clock.getZone())) {
+      filter = Filters.and(filter, day);
     }
     List<PenaltyCase> items = new ArrayList<>();
     collection.find(filter).projection(VersionedDocuments.STATE_ONLY).sort(new Document("filedAt", -1).append("_id", 1)).skip(offset).limit(limit)

@@ -9,7 +9,11 @@ import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.security.Callers;
 import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.PageRequest;
+import cn.worksafety.platform.web.DayRange;
 import cn.worksafety.platform.web.PageView;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
@@ -57,8 +61,14 @@ public class CaseController {
 
   @GetMapping
   public PageView<CaseView> list(@Valid PageRequest page, @RequestParam(required = false) CaseState state,
-      @RequestParam(defaultValue = "false") boolean overdue) {
-    return cases.list(Callers.current(), state, overdue, page.offset(), page.sizeOrDefault()).map(this::view);
+      @Parameter(description = "only cases still undecided after their 90-day deadline")
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @Parameter(description = "filed on or after this day (Asia/Shanghai)", example = "2026-11-01")
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedFrom,
+      @Parameter(description = "filed on or before this day", example = "2026-11-30")
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedTo) {
+    return cases.list(Callers.current(), state, overdue, DayRange.of("filedFrom", filedFrom, filedTo), page.offset(),
+        page.sizeOrDefault()).map(this::view);
   }
 
   @PostMapping("/{id}/investigation")
