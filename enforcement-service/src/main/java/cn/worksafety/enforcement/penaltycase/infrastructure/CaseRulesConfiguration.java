@@ -21,12 +21,15 @@ public class CaseRulesConfiguration {
       @DefaultValue("5") int defenceWindowWorkingDays,
       @DefaultValue("90") int decisionDeadlineDays,
       @DefaultValue("100000") BigDecimal collectiveReviewFineFrom,
-      @DefaultValue("10") int deadlineWarningDays) {}
+      @DefaultValue("10") int deadlineWarningDays,
+      @DefaultValue("7") int publicationWorkingDays,
+      @DefaultValue("3") int withdrawalWorkingDays) {}
 
   @Bean
   CaseRules caseRules(CaseProperties properties, WorkingDayCalendar calendar, ViolationCatalogue violations,
       Clock clock) {
     return new CaseRules(properties.defenceWindowWorkingDays(), properties.decisionDeadlineDays(), calendar,
-        clock.getZone(), properties.collectiveReviewFineFrom(), properties.deadlineWarningDays(), violations);
+        clock.getZone(), properties.collectiveReviewFineFrom(), properties.deadlineWarningDays(), violations,
+        properties.publicationWorkingDays(), properties.withdrawalWorkingDays());
   }
 }

@@ -15,6 +15,11 @@ import java.time.ZoneId;
  *     department's leadership (集体讨论, Art. 57), as do suspensions, licence measures and closure
  * @param deadlineWarningDays how many days before the decision deadline a case is flagged as due soon
  * @param violations the catalogue a decision cites from and must stay inside
+ * @param publicationWorkingDays a decision in force is made public within this many working days
+ *     (双公示, Art. 48: 7)
+ * @param withdrawalWorkingDays a revoked decision is withdrawn from publication within this many
+ *     working days (Art. 48: 3)
  */
 public record CaseRules(int defenceWindowWorkingDays, int decisionDeadlineDays, WorkingDayCalendar calendar,
-    ZoneId zone, BigDecimal collectiveReviewFineFrom, int deadlineWarningDays, ViolationCatalogue violations) {}
+    ZoneId zone, BigDecimal collectiveReviewFineFrom, int deadlineWarningDays, ViolationCatalogue violations,
+    int publicationWorkingDays, int withdrawalWorkingDays) {}

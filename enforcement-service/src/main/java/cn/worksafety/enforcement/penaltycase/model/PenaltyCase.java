@@ -74,6 +74,28 @@ public record PenaltyCase(
         : DeadlineStatus.ON_TRACK;
   }
 
+  /**
+   * The last day by which the decision in force must be public (双公示, Art. 48); null before approval.
+   * {@code enforcement.case.decided} goes out at approval, well inside it.
+   */
+  public LocalDate publicationDue(CaseRules rules) {
+    if (decision == null || decision.approval() == null) {
+      return null;
+    }
+    return rules.calendar().addWorkingDays(decision.approval().approvedAt().atZone(rules.zone()).toLocalDate(),
+        rules.publicationWorkingDays());
+  }
+
+  /** The last day by which a revoked decision must be withdrawn from publication; null unless revoked. */
+  public LocalDate withdrawalDue(CaseRules rules) {
+    if (state != CaseState.REVOKED) {
+      return null;
+    }
+    Instant revokedAt = history.get(history.size() - 1).at();
+    return rules.calendar().addWorkingDays(revokedAt.atZone(rules.zone()).toLocalDate(),
+        rules.withdrawalWorkingDays());
+  }
+
   /** The states in which a decision is still awaited. */
   public static final Set<CaseState> AWAITING_DECISION =
       EnumSet.of(CaseState.FILED, CaseState.INVESTIGATING, CaseState.NOTIFIED);

@@ -24,7 +24,7 @@ class PenaltyCaseTest {
       new Violation("ACCIDENT", "对一般事故负有责任", "安全生产法第一百一十四条", Violation.Severity.SERIOUS,
           new BigDecimal("200000"), new BigDecimal("1000000"), Set.of(PenaltyKind.FINE))));
   static final CaseRules RULES = new CaseRules(5, 90, new WorkingDayCalendar(Set.of(), Set.of()), SHANGHAI,
-      new BigDecimal("100000"), 10, CATALOGUE);
+      new BigDecimal("100000"), 10, CATALOGUE, 7, 3);
   /** A Monday, 10:00 in Shanghai. */
   static final Instant MONDAY = LocalDate.of(2026, 11, 2).atTime(10, 0).atZone(SHANGHAI).toInstant();
   static final Penalty FINE_20K = new Penalty(PenaltyKind.FINE, new BigDecimal("20000.00"), null);
@@ -203,6 +203,18 @@ class PenaltyCaseTest {
     assertThatThrownBy(() -> new Penalty(PenaltyKind.WARNING, BigDecimal.ONE, null)).isInstanceOf(DomainException.class);
     assertThatThrownBy(() -> new Penalty(PenaltyKind.SUSPENSION, null, 0)).isInstanceOf(DomainException.class);
     assertThat(new Penalty(PenaltyKind.SUSPENSION, null, 30).periodDays()).isEqualTo(30);
+  }
+
+  @Test
+  void aDecisionInForceIsDueForPublicationInSevenWorkingDaysAndARevokedOneForWithdrawalInThree() {
+    PenaltyCase approved = approved();
+    assertThat(filed().publicationDue(RULES)).isNull();
+    // approved on Monday 2 Nov 2026: 7 working days → Wednesday 11 Nov
+    assertThat(approved.publicationDue(RULES)).isEqualTo(LocalDate.of(2026, 11, 11));
+    assertThat(approved.withdrawalDue(RULES)).isNull();
+    PenaltyCase revoked = approved.revoke("行政复议决定撤销", "s1", days(4)).penaltyCase();
+    // revoked on Friday 6 Nov: 3 working days → Wednesday 11 Nov
+    assertThat(revoked.withdrawalDue(RULES)).isEqualTo(LocalDate.of(2026, 11, 11));
   }
 
   @Test
