@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -23,7 +22,6 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
@@ -101,8 +99,7 @@ public class ApiDocumentation {
                 `https://worksafety.cn/problems/<code>`; validation problems list each field in `errors`.
 
                 **Times** are ISO-8601 with offset (Asia/Shanghai, +08:00), amounts in CNY are strings such as \
-                `"50000.00"`.""")
-            .license(new License().name("Proprietary")))
+                `"50000.00"`."""))
         .addServersItem(new Server().url("http://localhost:8080")
             .description("through the gateway (local stack); the service itself listens on 8081"))
         .components(new Components()
