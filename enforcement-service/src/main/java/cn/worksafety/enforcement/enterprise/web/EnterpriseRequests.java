@@ -16,6 +16,9 @@ import java.time.LocalDate;
 final class EnterpriseRequests {
   private EnterpriseRequests() {}
 
+  @Schema(example = """
+      {"name": "张三", "idNumber": "11010519491231002X"}
+      """)
   record PersonRequest(
       @Schema(example = "张三") @NotBlank @Size(max = 50) String name,
       @Schema(example = "11010519491231002X", description = "公民身份号码 (GB 11643), checked; shown masked")
@@ -26,6 +29,9 @@ final class EnterpriseRequests {
     }
   }
 
+  @Schema(example = """
+      {"status": "VALID", "number": "(粤)WH安许证字[2024]000123号", "validUntil": "2027-06-30"}
+      """)
   record LicenceRequest(
       @Schema(example = "VALID") @NotNull LicenceStatus status,
       @Schema(example = "(粤)WH安许证字[2024]000123号") @Size(max = 100) String number,
@@ -36,6 +42,9 @@ final class EnterpriseRequests {
     }
   }
 
+  @Schema(example = """
+      {"reason": "1998年发证的历史代码，经市场监管部门书面确认有效"}
+      """)
   record CheckOverrideRequest(
       @Schema(example = "1998年发证的历史代码，经市场监管部门书面确认有效")
       @NotBlank @Size(min = 10, max = 1000) String reason) {}
@@ -44,9 +53,14 @@ final class EnterpriseRequests {
    * PATCH body: only the fields given change (a licence or person given replaces the one on record
    * whole); code and region never change.
    */
+  @Schema(description = "The fields to change; the others stay as they are.", example = """
+      {"name": "深圳市华安化工股份有限公司", "standardizationGrade": "LEVEL_1",
+       "licence": {"status": "VALID", "number": "(粤)WH安许证字[2027]000456号", "validUntil": "2030-06-30"},
+       "principal": {"name": "王五", "idNumber": "440305198503152310"}}
+      """)
   record ChangeEnterprise(
       @Schema(example = "深圳市华安化工股份有限公司") @Size(min = 1, max = 200) String name,
-      Industry industry,
+      @Schema(example = "HAZARDOUS_CHEMICALS") Industry industry,
       @Schema(example = "LEVEL_1") StandardizationGrade standardizationGrade,
       @Valid LicenceRequest licence,
       @Valid PersonRequest legalRepresentative,

@@ -9,6 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+@Schema(description = "An enterprise to register.", example = """
+    {"uscc": "914403001922038216", "name": "深圳市华安化工有限公司", "region": "440300",
+     "industry": "HAZARDOUS_CHEMICALS", "standardizationGrade": "LEVEL_2",
+     "licence": {"status": "VALID", "number": "(粤)WH安许证字[2024]000123号", "validUntil": "2027-06-30"},
+     "legalRepresentative": {"name": "张三", "idNumber": "11010519491231002X"},
+     "principal": {"name": "李四", "idNumber": "440305198503152310"}}
+    """)
 public record RegisterEnterpriseRequest(
     @Schema(example = "914403001922038216", description = "统一社会信用代码 (GB 32100), checked")
     @NotBlank String uscc,

@@ -16,6 +16,14 @@ import java.util.List;
 final class InspectionRequests {
   private InspectionRequests() {}
 
+  @Schema(description = "An inspection as carried out.", example = """
+      {"uscc": "914403001922038216", "inspectedAt": "2026-11-20T09:30:00+08:00",
+       "officers": ["officer-0001", "officer-0002"],
+       "findings": "检查了储罐区、装卸区和消防设施，发现隐患两处",
+       "hazards": [
+         {"description": "液氨储罐区未设置泄漏报警装置", "level": "MAJOR", "deadline": "2026-12-20"},
+         {"description": "消防通道堆放杂物", "level": "ORDINARY", "deadline": "2026-11-27"}]}
+      """)
   record RecordInspection(
       @Schema(example = "914403001922038216") @NotBlank String uscc,
       @Schema(example = "2026-11-20T09:30:00+08:00") @NotNull OffsetDateTime inspectedAt,
@@ -25,6 +33,9 @@ final class InspectionRequests {
       @Schema(description = "hazards found; more can be added later") @Size(max = 50)
       List<@Valid @NotNull NewHazard> hazards) {}
 
+  @Schema(description = "A hazard found.", example = """
+      {"description": "液氨储罐区未设置泄漏报警装置", "level": "MAJOR", "deadline": "2026-12-20"}
+      """)
   record NewHazard(
       @Schema(example = "液氨储罐区未设置泄漏报警装置") @NotBlank @Size(max = 2000) String description,
       @Schema(description = "ORDINARY 一般隐患 or MAJOR 重大隐患", example = "MAJOR") @NotNull HazardLevel level,
@@ -36,6 +47,10 @@ final class InspectionRequests {
     }
   }
 
+  @Schema(description = "A re-inspection of one hazard.", example = """
+      {"verifiedAt": "2026-12-18T10:00:00+08:00", "officers": ["officer-0001", "officer-0003"],
+       "outcome": "RECTIFIED", "note": "已安装泄漏报警装置并联动测试合格"}
+      """)
   record HazardVerification(
       @Schema(example = "2026-12-18T10:00:00+08:00") @NotNull OffsetDateTime verifiedAt,
       @Schema(example = "[\"officer-0001\", \"officer-0003\"]")
