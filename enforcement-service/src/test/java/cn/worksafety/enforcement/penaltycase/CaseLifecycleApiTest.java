@@ -70,7 +70,13 @@ class CaseLifecycleApiTest extends EnforcementIntegrationTest {
           Map.of("reason", "行政复议决定撤销")), 200);
       assertThat(probe.await(b -> b.contains(id) && b.contains("enforcement.case.revoked"), Duration.ofSeconds(10)))
           .isNotNull();
-      assertThat(http.get("/api/enforcement/cases/" + id, officer).json().get("allowedSteps").size()).isZero();
+      JsonNode revoked = http.get("/api/enforcement/cases/" + id, officer).json();
+      assertThat(revoked.get("allowedSteps").size()).isZero();
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+      assertThat(java.time.LocalDate.parse(revoked.get("decision").get("publicationDue").asString()))
+          .isAfter(today.plusDays(6));
+      assertThat(java.time.LocalDate.parse(revoked.get("decision").get("withdrawalDue").asString()))
+          .isAfter(today.plusDays(2)).isBefore(today.plusDays(30));
     }
   }
 

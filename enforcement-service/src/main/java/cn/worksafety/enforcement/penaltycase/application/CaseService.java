@@ -62,9 +62,12 @@ public class CaseService {
     return cases.list(caller.regionScope(), state, overdueOnly ? today() : null, filed, offset, limit);
   }
 
-  public DeadlineStatus deadlineStatus(PenaltyCase c) {
-    return c.deadlineStatus(today(), rules);
+  /** Where the case stands against its decision deadline today, and its publication deadlines. */
+  public Deadlines deadlines(PenaltyCase c) {
+    return new Deadlines(c.deadlineStatus(today(), rules), c.publicationDue(rules), c.withdrawalDue(rules));
   }
+
+  public record Deadlines(DeadlineStatus decision, java.time.LocalDate publication, java.time.LocalDate withdrawal) {}
 
   private java.time.LocalDate today() {
     return java.time.LocalDate.now(clock);

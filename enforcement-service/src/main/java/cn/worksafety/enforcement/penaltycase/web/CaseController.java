@@ -237,6 +237,6 @@ public class CaseController {
   }
 
   private CaseView view(PenaltyCase c) {
-    return CaseView.of(c, cases.deadlineStatus(c), clock.getZone());
+    return CaseView.of(c, cases.deadlines(c), clock.getZone());
   }
 }

@@ -1,6 +1,6 @@
 package cn.worksafety.enforcement.penaltycase.web;
 
-import cn.worksafety.enforcement.penaltycase.model.DeadlineStatus;
+import cn.worksafety.enforcement.penaltycase.application.CaseService;
 import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.enforcement.penaltycase.model.StepRecord;
@@ -25,7 +25,8 @@ import java.util.List;
      "decision": {"violationCodes": ["AQSC-099-3"],
        "penalties": [{"kind": "FINE", "amount": "50000.00", "periodDays": null}],
        "legalBasis": "《中华人民共和国安全生产法》第九十九条第三项", "decidedAt": "2026-11-28T10:30:51.106+08:00",
-       "approvedBy": "supervisor-440300", "approvedAt": "2026-11-28T15:02:11.158+08:00", "collectiveReviewRef": null},
+       "approvedBy": "supervisor-440300", "approvedAt": "2026-11-28T15:02:11.158+08:00", "collectiveReviewRef": null,
+       "publicationDue": "2026-12-09", "withdrawalDue": null},
      "service": {"servedAt": "2026-11-30T10:00:00+08:00", "method": "直接送达", "dueBy": "2026-12-05", "late": false},
      "execution": null, "outcome": null,
      "history": [
@@ -62,13 +63,18 @@ public record CaseView(
   public record HearingView(OffsetDateTime requestedAt, OffsetDateTime heldAt, String record) {}
 
   public record DecisionView(List<String> violationCodes, List<PenaltyView> penalties, String legalBasis,
-      OffsetDateTime decidedAt, String approvedBy, OffsetDateTime approvedAt, String collectiveReviewRef) {}
+      OffsetDateTime decidedAt, String approvedBy, OffsetDateTime approvedAt, String collectiveReviewRef,
+      @Schema(description = "made public (双公示) by this day: 7 working days after approval")
+      LocalDate publicationDue,
+      @Schema(description = "once revoked, withdrawn from publication by this day: 3 working days after")
+      LocalDate withdrawalDue) {}
 
   public record StepView(String step, OffsetDateTime at, String by) {}
 
-  static CaseView of(PenaltyCase c, DeadlineStatus deadline, ZoneId zone) {
+  static CaseView of(PenaltyCase c, CaseService.Deadlines deadlines, ZoneId zone) {
     return new CaseView(c.id(), c.uscc(), c.region(), c.title(), c.officers(), c.state().name(),
-        c.allowedSteps().stream().map(s -> s.path()).toList(), at(c.filedAt(), zone), c.decisionDue(), deadline.name(),
+        c.allowedSteps().stream().map(s -> s.path()).toList(), at(c.filedAt(), zone), c.decisionDue(),
+        deadlines.decision().name(),
         c.notice() == null ? null : new NoticeView(penalties(c.notice().proposedPenalties()),
             c.notice().defenceWaived(), at(c.notice().noticedAt(), zone), c.notice().defenceWindowLastDay(),
             c.notice().hearing() == null ? null : new HearingView(at(c.notice().hearing().requestedAt(), zone),
@@ -79,7 +85,8 @@ public record CaseView(
             penalties(c.decision().penalties()), c.decision().legalBasis(), at(c.decision().decidedAt(), zone),
             c.decision().approval() == null ? null : c.decision().approval().supervisor(),
             c.decision().approval() == null ? null : at(c.decision().approval().approvedAt(), zone),
-            c.decision().approval() == null ? null : c.decision().approval().collectiveReviewRef()),
+            c.decision().approval() == null ? null : c.decision().approval().collectiveReviewRef(),
+            deadlines.publication(), deadlines.withdrawal()),
         c.service() == null ? null : new ServiceView(at(c.service().servedAt(), zone), c.service().method(),
             c.service().dueBy(), c.service().late(zone)),
         c.execution() == null ? null : new ExecutionView(at(c.execution().executedAt(), zone),
