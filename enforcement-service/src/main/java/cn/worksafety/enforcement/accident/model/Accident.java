@@ -48,7 +48,7 @@ public record Accident(
   public Change conclude(Figures findings, boolean concealmentFound, Instant now) {
     if (state != AccidentState.REPORTED) {
       throw new DomainException(ProblemKind.CONFLICT, "step-not-allowed", "the accident is already concluded")
-          .with("state", state.name()).with("allowed", List.of("concealment"));
+          .with("state", state.name()).with("allowed", concealed ? List.of() : List.of("concealment"));
     }
     Accident concluded = new Accident(id, uscc, region, occurredAt, description, reported, findings,
         concealed || concealmentFound, concealmentNote, AccidentState.CONCLUDED, reportedAt, now, version + 1);

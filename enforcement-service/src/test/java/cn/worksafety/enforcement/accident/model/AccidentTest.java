@@ -7,6 +7,7 @@ import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AccidentTest {
@@ -54,6 +55,11 @@ class AccidentTest {
       assertThat(e.accident().concealed()).isTrue();
     });
     assertThatThrownBy(() -> marked.accident().recordConcealment("again", NOW)).isInstanceOf(DomainException.class);
+    assertThatThrownBy(() -> concluded.conclude(TWO_INJURED, false, NOW)).isInstanceOfSatisfying(DomainException.class,
+        e -> assertThat(e.properties()).containsEntry("allowed", List.of("concealment")));
+    assertThatThrownBy(() -> marked.accident().conclude(TWO_INJURED, false, NOW))
+        .as("nothing is left to do once concealment is on record")
+        .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.properties()).containsEntry("allowed", List.of()));
   }
 
   @Test
