@@ -181,26 +181,30 @@ public final class CaseTransitions {
       env.put("SPRING_RABBITMQ_PASSWORD", options.rabbitPassword());
       env.put("SPRING_RABBITMQ_VIRTUALHOST", options.rabbitVhost());
       env.put("LOCAL_JWT_SECRET", secret);
-      Child service = Child.start("enforcement-service", List.of(java, "-Xmx" + options.heap(), "-jar",
-          serviceJar.toString(), "--spring.profiles.active=local", "--server.port=" + servicePort), env,
-          options.root(), work.resolve("enforcement-service.log"));
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap()));
+      command.addAll(options.serviceJavaOptions());
+      command.addAll(List.of("-jar", serviceJar.toString(), "--spring.profiles.active=local",
+          "--server.port=" + servicePort));
+      Child service = Child.start("enforcement-service", command, env, options.root(),
+          work.resolve("enforcement-service.log"));
       children.add(service);
       URI base = URI.create("http://127.0.0.1:" + servicePort);
       service.awaitHttp200(base.resolve("/actuator/health/readiness"), Duration.ofSeconds(180));
-      say("service: enforcement-service -Xmx%s (default GC), pid %d, port %d, ready in %s",
-          options.heap(), service.pid(), servicePort, seconds(since(t)));
+      say("service: enforcement-service -Xmx%s %s(default GC), pid %d, port %d, ready in %s",
+          options.heap(), String.join(" ", options.serviceJavaOptions()) + " ", service.pid(), servicePort,
+          seconds(since(t)));
 
       ServiceApi api = new ServiceApi(base, secret, REGION);
       try (ServiceMetrics metrics = new ServiceMetrics(api);
           MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
         MongoCollection<Document> cases = mongo.getDatabase("enforcement").getCollection("cases");
-        return measure(api, metrics, events, cases, service);
+        return measure(api, metrics, events, cases, service, store);
       }
     }
   }
 
   private int measure(ServiceApi api, ServiceMetrics metrics, EventCounter events, MongoCollection<Document> cases,
-      Child service) throws Exception {
+      Child service, Child store) throws Exception {
     // ---- seeding ----
     metrics.phase("seeding");
     long t = System.nanoTime();
@@ -251,7 +255,11 @@ public final class CaseTransitions {
     metrics.phase("load");
     say("load: %d threads, each taking cases through %s", options.threads(),
         String.join(" → ", Stream.of(Step.values()).map(s -> s.path).toList()));
+    String loadBefore = loadAverage();
+    say("  machine load average before the load: %s (anything well above 0 is another process sharing the cores)",
+        loadBefore);
     ServiceMetrics.Sample gcBefore = null;
+    long[] cpuBefore = null;
     long start = System.nanoTime();
     measureStart = start + options.warmup().toNanos();
     measureEnd = measureStart + options.duration().toNanos();
@@ -272,6 +280,7 @@ public final class CaseTransitions {
         warm = true;
         interval.reset();
         gcBefore = metrics.scrape();
+        cpuBefore = cpuTimes(service, store);
         say("  warm-up done (%s), measuring for %s", seconds(options.warmup()), seconds(options.duration()));
         nextReport = measureStart + REPORT_EVERY.toNanos();
         lastReportAt = measureStart;
@@ -290,6 +299,8 @@ public final class CaseTransitions {
       }
     }
     long loadStopped = lastResponse.get();
+    String loadAfter = loadAverage();
+    long[] cpuAfter = cpuTimes(service, store);
     ServiceMetrics.Sample gcAfter = metrics.scrape();
     long expected = eventsBefore + eventsCaused.get();
     long backlogAtStop = expected - events.total();
@@ -318,6 +329,7 @@ public final class CaseTransitions {
     say("==== case transitions: results ====");
     say("machine      %d cores shared by client (%d threads), store, service and RabbitMQ — figures are for that",
         Runtime.getRuntime().availableProcessors(), options.threads());
+    say("machine load  load average %s before the load, %s at its end (1, 5, 15 min)", loadBefore, loadAfter);
     say("store        embedded H2 file backend, %d cases, %d enterprises; seeding %.0f cases/s (%s)",
         stored, options.enterprises(), seedRate, seconds(caseSeeding));
     say("throughput   %.1f transitions/s  (%d in %.2f s measured after %s warm-up)   goal ≥ %d  %s",
@@ -345,9 +357,17 @@ public final class CaseTransitions {
     say("             store check: %d case documents with a non-empty outbox (that query took %d ms)", left,
         check.toMillis());
     say("heap         service -Xmx%s: peak used %.0f MiB (seeding %.0f, load %.0f, drain %.0f; sampled 1/s),"
-            + " peak live after GC %.0f MiB", options.heap(), peakHeapMiB,
+            + " peak old-gen live data after GC %.0f MiB (0: no old-gen collection ran)", options.heap(), peakHeapMiB,
         metrics.peakHeap("seeding") / 1048576, metrics.peakHeap("load") / 1048576,
         metrics.peakHeap("drain") / 1048576, metrics.peakLiveAfterGc() / 1048576);
+    if (cpuBefore != null && count > 0) {
+      say("cpu          per transition during the measured load: service %.2f ms, store %.2f ms, this client %.2f ms"
+              + " (process CPU time / transitions; %.2f of %d cores busy with these three)",
+          (cpuAfter[0] - cpuBefore[0]) / 1e6 / count, (cpuAfter[1] - cpuBefore[1]) / 1e6 / count,
+          (cpuAfter[2] - cpuBefore[2]) / 1e6 / count,
+          (cpuAfter[0] + cpuAfter[1] + cpuAfter[2] - cpuBefore[0] - cpuBefore[1] - cpuBefore[2]) / 1e9 / window,
+          Runtime.getRuntime().availableProcessors());
+    }
     if (gcBefore != null) {
       say("gc           during the measured load: %.0f pauses, %.0f ms in total",
           gcAfter.gcPauses() - gcBefore.gcPauses(), (gcAfter.gcPauseSeconds() - gcBefore.gcPauseSeconds()) * 1000);
@@ -493,6 +513,32 @@ public final class CaseTransitions {
       Thread.sleep(10);
     }
     return null;
+  }
+
+  /** CPU time (user + system, ns) of the service, the store and this process, from /proc; 0 where unknown. */
+  private static long[] cpuTimes(Child service, Child store) {
+    return new long[] {cpuTime(service.pid()), cpuTime(store.pid()), cpuTime(ProcessHandle.current().pid())};
+  }
+
+  private static long cpuTime(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      // fields 14 and 15 of stat(5) (utime, stime) in clock ticks, here counted from field 3
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private long errorCount() {

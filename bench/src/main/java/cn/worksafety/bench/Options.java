@@ -2,6 +2,7 @@ package cn.worksafety.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The command line of {@link CaseTransitions}; the broker comes from the RABBITMQ_* environment. */
@@ -13,6 +14,7 @@ record Options(
     Duration warmup,
     Duration duration,
     String heap,
+    List<String> serviceJavaOptions,
     Path root,
     boolean keep,
     String rabbitHost,
@@ -26,19 +28,21 @@ record Options(
 
   static final String USAGE = """
       usage: case-transitions [--cases 100000] [--enterprises 1000] [--threads 8] [--seed-threads 8]
-                              [--warmup 10s] [--duration 30s] [--heap 512m] [--root .] [--keep]
+                              [--warmup 10s] [--duration 60s] [--heap 512m] [--root .] [--keep]
         --cases         cases seeded through the API before the load (the store's size)
         --enterprises   enterprises the cases are spread over
         --threads       client threads of the measured load, each taking one case at a time
                         through investigation → notice → decision → approval → service → execution → closure
         --seed-threads  client threads while seeding
         --warmup        load before measuring (not counted in the latency figures)
-        --duration      measured load
+        --duration      measured load; the default of 60 s always includes one of the relay's periodic
+                        outbox sweeps (app.outbox.sweep-interval, 60 s), whose cost grows with the store
         --heap          -Xmx of the enforcement-service process
         --root          the repository root (deploy/target/local-stack.jar and deploy/target/apps are used)
         --keep          keep the store file and logs (otherwise deleted after a successful run)
       environment: RABBITMQ_HOST (localhost), RABBITMQ_PORT (5672), RABBITMQ_USERNAME/PASSWORD (guest),
-                   RABBITMQ_VHOST (/)""";
+                   RABBITMQ_VHOST (/); SERVICE_JAVA_OPTS: more JVM options for the service (e.g. a JFR
+                   recording: -XX:StartFlightRecording=filename=/tmp/service.jfr,settings=profile)""";
 
   /** The options, or null when only the usage was asked for. */
   static Options parse(String[] args) {
@@ -51,7 +55,7 @@ record Options(
     int threads = 8;
     int seedThreads = 8;
     Duration warmup = Duration.ofSeconds(10);
-    Duration duration = Duration.ofSeconds(30);
+    Duration duration = Duration.ofSeconds(60);
     String heap = "512m";
     Path root = Path.of("").toAbsolutePath();
     boolean keep = false;
@@ -79,7 +83,10 @@ record Options(
     if (duration.isZero()) {
       throw new IllegalArgumentException("--duration must be more than 0");
     }
-    return new Options(cases, Math.min(enterprises, cases), threads, seedThreads, warmup, duration, heap, root,
+    String javaOptions = env.getOrDefault("SERVICE_JAVA_OPTS", "").trim();
+    List<String> serviceJavaOptions = javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+"));
+    return new Options(cases, Math.min(enterprises, cases), threads, seedThreads, warmup, duration, heap,
+        serviceJavaOptions, root,
         keep, env.getOrDefault("RABBITMQ_HOST", "localhost"),
         Integer.parseInt(env.getOrDefault("RABBITMQ_PORT", "5672")), env.getOrDefault("RABBITMQ_USERNAME", "guest"),
         env.getOrDefault("RABBITMQ_PASSWORD", "guest"), env.getOrDefault("RABBITMQ_VHOST", "/"), 300, 50, 2);
