@@ -191,7 +191,7 @@ public final class CaseTransitions {
       URI base = URI.create("http://127.0.0.1:" + servicePort);
       service.awaitHttp200(base.resolve("/actuator/health/readiness"), Duration.ofSeconds(180));
       say("service: enforcement-service -Xmx%s %s(default GC), pid %d, port %d, ready in %s",
-          options.heap(), String.join(" ", options.serviceJavaOptions()) + " ", service.pid(), servicePort,
+          options.heap(), options.serviceJavaOptions().stream().map(o -> o + " ").reduce("", String::concat), service.pid(), servicePort,
           seconds(since(t)));
 
       ServiceApi api = new ServiceApi(base, secret, REGION);
