@@ -236,7 +236,7 @@ public final class CaseTransitions {
     });
     Duration caseSeeding = since(t);
     double seedRate = options.cases() / Math.max(0.001, caseSeeding.toMillis() / 1000.0);
-    long stored = cases.countDocuments();
+    long stored = retried("counting the cases", () -> cases.countDocuments());
     say("seeded: %d enterprises in %.1f s; %d cases in %s (%.0f cases/s); the store holds %d cases",
         options.enterprises(), enterpriseSeconds, options.cases(), seconds(caseSeeding), seedRate, stored);
 
@@ -246,7 +246,7 @@ public final class CaseTransitions {
 
     // what the relay's periodic sweep costs at this size: the same query, timed here once
     long q = System.nanoTime();
-    long withOutbox = cases.countDocuments(Filters.exists("outbox.0"));
+    long withOutbox = retried("the outbox filter", () -> cases.countDocuments(Filters.exists("outbox.0")));
     Duration scan = since(q);
     say("store: a filter on outbox.0 (the relay's sweep; not an index) took %d ms over %d cases (%d match)",
         scan.toMillis(), stored, withOutbox);
@@ -309,7 +309,7 @@ public final class CaseTransitions {
     metrics.phase("drain");
     Duration drain = awaitDrain(events, metrics, expected, loadStopped, Duration.ofMinutes(2));
     long q2 = System.nanoTime();
-    long left = cases.countDocuments(Filters.exists("outbox.0"));
+    long left = retried("the outbox check", () -> cases.countDocuments(Filters.exists("outbox.0")));
     Duration check = since(q2);
     metrics.scrape();
 
@@ -529,6 +529,23 @@ public final class CaseTransitions {
       return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     } catch (IOException | RuntimeException e) {
       return 0;
+    }
+  }
+
+  /**
+   * A query of the store, tried up to three times: a long scan of the H2 backend while others write
+   * can fail with "Chunk … not found" (h2database/h2database#4383), which is reported, not fatal.
+   */
+  private static long retried(String what, java.util.function.LongSupplier query) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return query.getAsLong();
+      } catch (com.mongodb.MongoException e) {
+        say("  STORE ERROR in %s (attempt %d of 3): %s", what, attempt, abbreviate(e.getMessage()));
+        if (attempt == 3) {
+          return -1;
+        }
+      }
     }
   }
 
