@@ -20,13 +20,14 @@ import org.springframework.stereotype.Component;
 /**
  * The two writes an aggregate needs, each a single-document write that also carries the events the
  * change causes. Optimistic locking is a {@code findOneAndUpdate} on {@code {_id, version}}: the
- * embedded store serves that by {@code _id}, while an {@code updateOne} with the same filter scans
- * the collection. A write that carries events wakes the relay, so they go out at once. An audited
+ * embedded store serves that from the unique index {@link VersionIndexes} creates (without it, or
+ * with an {@code updateOne}, it scans the collection). A write that carries events wakes the relay, so they go out at once. An audited
  * write appends its {@link AuditEntry} in the same write; no write ever sets the trail itself.
  */
 @Component
 public class VersionedDocuments {
   private static final String OUTBOX = "outbox";
+  static final String VERSION = "version";
   /** Read a record's state without its outbox and audit trail, which only grow. */
   public static final Bson STATE_ONLY = Projections.exclude(OUTBOX, AuditTrail.FIELD);
   private final Outbox outbox;
@@ -84,9 +85,9 @@ public class VersionedDocuments {
     if (audit != null) {
       updates.add(Updates.push(AuditTrail.FIELD, AuditTrail.toDocument(audit)));
     }
+    // A plain {_id, version} document, not $and: the embedded store serves it from VersionIndexes' index.
     Document previous = collection.findOneAndUpdate(
-        Filters.and(Filters.eq("_id", changed.get("_id")), Filters.eq("version", expectedVersion)),
-        Updates.combine(updates));
+        new Document("_id", changed.get("_id")).append(VERSION, expectedVersion), Updates.combine(updates));
     if (previous == null) {
       return false;
     }
