@@ -40,7 +40,7 @@ public class AuditTrail {
     List<AuditEntry.FieldChange> changes = new ArrayList<>();
     diff("", before == null ? new Document() : before, after, personalIdPaths, changes);
     Caller caller = Callers.current();
-    boolean signedIn = !"anonymous".equals(caller.subject());
+    boolean signedIn = !Callers.ANONYMOUS.equals(caller.subject());
     return new AuditEntry(action, clock.instant(), signedIn ? caller.subject() : "system",
         caller.roles().stream().map(Enum::name).sorted().toList(), RequestIds.current().orElse(null),
         List.copyOf(changes));

@@ -9,13 +9,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /** Reads the {@link Caller} of the current request from its verified token. */
 public final class Callers {
+  /** The subject of a caller with no verified token (and of work no request started, such as a job). */
+  public static final String ANONYMOUS = "anonymous";
+
   private Callers() {}
 
   public static Caller current() {
     if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
       return of(token.getToken());
     }
-    return new Caller("anonymous", Set.of(), null, null);
+    return new Caller(ANONYMOUS, Set.of(), null, null);
   }
 
   public static Caller of(Jwt jwt) {

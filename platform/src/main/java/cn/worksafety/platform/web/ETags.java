@@ -36,4 +36,13 @@ public final class ETags {
           .with("currentETag", of(currentVersion));
     }
   }
+
+  /**
+   * The refusal when a versioned write lost to another one after the read: 412 for a caller that sent
+   * {@code If-Match} (its precondition no longer holds), 409 for one that did not.
+   */
+  public static DomainException lostUpdate(String what, String ifMatch) {
+    return new DomainException(ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE, "concurrent-change",
+        "the " + what + " was changed by someone else meanwhile; read it again and retry");
+  }
 }

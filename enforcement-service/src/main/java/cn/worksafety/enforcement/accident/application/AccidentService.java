@@ -7,7 +7,6 @@ import cn.worksafety.enforcement.enterprise.application.EnterpriseService;
 import cn.worksafety.enforcement.enterprise.model.Enterprise;
 import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.problem.DomainException;
-import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.DayRange;
@@ -70,8 +69,7 @@ public class AccidentService {
     ETags.check(ifMatch, current.version());
     Accident.Change change = step.apply(current);
     if (!accidents.update(current, change.accident(), action, change.events())) {
-      throw new DomainException(ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE, "concurrent-change",
-          "the accident was changed by someone else meanwhile; read it again and retry");
+      throw ETags.lostUpdate("accident", ifMatch);
     }
     return change.accident();
   }

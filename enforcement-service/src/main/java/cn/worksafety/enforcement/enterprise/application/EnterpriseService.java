@@ -71,8 +71,7 @@ public class EnterpriseService {
       return current;
     }
     if (!enterprises.update(current, changed.get(), changed.get().updatedEvent())) {
-      throw new DomainException(ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE, "concurrent-change",
-          "the enterprise was changed by someone else meanwhile; read it again and retry");
+      throw ETags.lostUpdate("enterprise", ifMatch);
     }
     return changed.get();
   }

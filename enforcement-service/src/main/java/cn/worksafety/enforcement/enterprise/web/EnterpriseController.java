@@ -68,10 +68,8 @@ public class EnterpriseController {
   @PostMapping
   public ResponseEntity<EnterpriseView> register(@Valid @RequestBody RegisterEnterpriseRequest request) {
     Caller caller = Callers.current();
-    Details details = new Details(request.name(), request.industry(), request.standardizationGrade(),
-        request.licence() == null ? null : request.licence().toLicence(),
-        request.legalRepresentative() == null ? null : request.legalRepresentative().toPerson("legalRepresentative"),
-        request.principal() == null ? null : request.principal().toPerson("principal"));
+    Details details = EnterpriseRequests.details(request.name(), request.industry(), request.standardizationGrade(),
+        request.licence(), request.legalRepresentative(), request.principal());
     Enterprise registered = enterprises.register(caller, request.uscc(), request.region(), details,
         request.checkOverride() == null ? null : request.checkOverride().reason());
     return ResponseEntity.created(URI.create("/api/enforcement/enterprises/" + registered.uscc()))
@@ -101,10 +99,8 @@ public class EnterpriseController {
       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody EnterpriseRequests.ChangeEnterprise request) {
     Caller caller = Callers.current();
-    Details changes = new Details(request.name(), request.industry(), request.standardizationGrade(),
-        request.licence() == null ? null : request.licence().toLicence(),
-        request.legalRepresentative() == null ? null : request.legalRepresentative().toPerson("legalRepresentative"),
-        request.principal() == null ? null : request.principal().toPerson("principal"));
+    Details changes = EnterpriseRequests.details(request.name(), request.industry(), request.standardizationGrade(),
+        request.licence(), request.legalRepresentative(), request.principal());
     Enterprise changed = enterprises.change(caller, uscc, ifMatch, changes);
     return ResponseEntity.ok().eTag(ETags.of(changed.version())).body(single(changed, caller));
   }

@@ -1,5 +1,6 @@
 package cn.worksafety.enforcement.enterprise.web;
 
+import cn.worksafety.enforcement.enterprise.model.Details;
 import cn.worksafety.enforcement.enterprise.model.Industry;
 import cn.worksafety.enforcement.enterprise.model.Licence;
 import cn.worksafety.enforcement.enterprise.model.LicenceStatus;
@@ -15,6 +16,14 @@ import java.time.LocalDate;
 /** The parts of the enterprise bodies. */
 final class EnterpriseRequests {
   private EnterpriseRequests() {}
+
+  /** The details a registration or a change carries; absent parts stay null. */
+  static Details details(String name, Industry industry, StandardizationGrade grade, LicenceRequest licence,
+      PersonRequest legalRepresentative, PersonRequest principal) {
+    return new Details(name, industry, grade, licence == null ? null : licence.toLicence(),
+        legalRepresentative == null ? null : legalRepresentative.toPerson("legalRepresentative"),
+        principal == null ? null : principal.toPerson("principal"));
+  }
 
   @Schema(example = """
       {"name": "张三", "idNumber": "11010519491231002X"}

@@ -8,7 +8,6 @@ import cn.worksafety.enforcement.inspection.model.Inspection;
 import cn.worksafety.enforcement.inspection.model.VerificationOutcome;
 import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.problem.DomainException;
-import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.DayRange;
@@ -90,8 +89,7 @@ public class InspectionService {
     ETags.check(ifMatch, current.version());
     Inspection changed = step.apply(current);
     if (!inspections.update(current, changed, action, List.of())) {
-      throw new DomainException(ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE, "concurrent-change",
-          "the inspection was changed by someone else meanwhile; read it again and retry");
+      throw ETags.lostUpdate("inspection", ifMatch);
     }
     return changed;
   }

@@ -10,7 +10,6 @@ import cn.worksafety.enforcement.penaltycase.model.Penalty;
 import cn.worksafety.enforcement.penaltycase.model.PenaltyCase;
 import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.problem.DomainException;
-import cn.worksafety.platform.problem.ProblemKind;
 import cn.worksafety.platform.security.Caller;
 import cn.worksafety.platform.web.ETags;
 import cn.worksafety.platform.web.DayRange;
@@ -135,9 +134,7 @@ public class CaseService {
   private PenaltyCase store(PenaltyCase before, PenaltyCase changed, List<? extends CaseEvent> events,
       String ifMatch) {
     if (!cases.update(before, changed, List.copyOf(events))) {
-      ProblemKind kind = ifMatch == null ? ProblemKind.CONFLICT : ProblemKind.STALE;
-      throw new DomainException(kind, "concurrent-change",
-          "the case was changed by someone else meanwhile; read it again and retry");
+      throw ETags.lostUpdate("case", ifMatch);
     }
     return changed;
   }
