@@ -3,6 +3,8 @@ package cn.worksafety.platform.outbox;
 import cn.worksafety.contracts.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,9 +19,12 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes one event and says whether the broker took responsibility for it: persistent,
+ * Publishes events and says, for each, whether the broker took responsibility for it: persistent,
  * {@code mandatory}, and confirmed. A nack, a return (no queue bound) or no confirm in time all mean
  * "not published", so the event stays in the outbox for a later round.
+ *
+ * <p>A batch goes out on one channel, so the broker receives it in order, and its confirms are
+ * awaited together: one confirm round trip for the batch instead of one per event.
  */
 @Component
 public class ConfirmedPublisher {
@@ -43,30 +48,61 @@ public class ConfirmedPublisher {
     FAILED
   }
 
-  public Outcome publish(String exchange, String eventId, String routingKey, String envelopeJson, String requestId) {
-    Message message = MessageBuilder.withBody(envelopeJson.getBytes(StandardCharsets.UTF_8))
+  /** One event ready for the wire. */
+  public record Outgoing(String eventId, String routingKey, String envelopeJson, String requestId) {}
+
+  /** The outcome of each event, in the order given. */
+  public List<Outcome> publishAll(String exchange, List<Outgoing> events) {
+    List<CorrelationData> sent = new ArrayList<>();
+    List<Outcome> outcomes = new ArrayList<>();
+    try {
+      rabbit.invoke(channel -> {
+        for (Outgoing event : events) {
+          CorrelationData correlation = new CorrelationData(event.eventId());
+          channel.send(exchange, event.routingKey(), message(event), correlation);
+          sent.add(correlation);
+        }
+        long deadline = System.nanoTime() + confirmTimeout.toNanos();
+        for (int i = 0; i < sent.size(); i++) {
+          outcomes.add(outcome(events.get(i), sent.get(i), exchange, deadline));
+        }
+        return null;
+      });
+    } catch (AmqpException e) {
+      log.warn("{} of {} events sent before the broker failed: {}", sent.size(), events.size(), e.toString());
+    }
+    while (outcomes.size() < events.size()) {
+      outcomes.add(Outcome.FAILED);
+    }
+    return outcomes;
+  }
+
+  private static Message message(Outgoing event) {
+    return MessageBuilder.withBody(event.envelopeJson().getBytes(StandardCharsets.UTF_8))
         .setContentType(CloudEvent.CONTENT_TYPE)
         .setContentEncoding(StandardCharsets.UTF_8.name())
-        .setMessageId(eventId)
+        .setMessageId(event.eventId())
         .setDeliveryMode(MessageDeliveryMode.PERSISTENT)
-        .setHeaderIfAbsent("X-Request-Id", requestId == null ? "" : requestId)
+        .setHeaderIfAbsent("X-Request-Id", event.requestId() == null ? "" : event.requestId())
         .build();
-    CorrelationData correlation = new CorrelationData(eventId);
+  }
+
+  private static Outcome outcome(Outgoing event, CorrelationData correlation, String exchange, long deadline) {
     try {
-      rabbit.send(exchange, routingKey, message, correlation);
-      CorrelationData.Confirm confirm = correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      long wait = Math.max(0, deadline - System.nanoTime());
+      CorrelationData.Confirm confirm = correlation.getFuture().get(wait, TimeUnit.NANOSECONDS);
       if (!confirm.ack()) {
-        log.warn("broker nacked event {} ({}): {}", eventId, routingKey, confirm.reason());
+        log.warn("broker nacked event {} ({}): {}", event.eventId(), event.routingKey(), confirm.reason());
         return Outcome.FAILED;
       }
       if (correlation.getReturned() != null) {
         log.warn("event {} ({}) was returned by {}: no queue is bound for it yet; it stays in the outbox",
-            eventId, routingKey, exchange);
+            event.eventId(), event.routingKey(), exchange);
         return Outcome.UNROUTABLE;
       }
       return Outcome.CONFIRMED;
-    } catch (AmqpException | ExecutionException | TimeoutException e) {
-      log.warn("event {} ({}) not confirmed: {}", eventId, routingKey, e.toString());
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("event {} ({}) not confirmed: {}", event.eventId(), event.routingKey(), e.toString());
       return Outcome.FAILED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

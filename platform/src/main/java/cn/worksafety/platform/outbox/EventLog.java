@@ -1,15 +1,20 @@
 package cn.worksafety.platform.outbox;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -21,7 +26,7 @@ import org.springframework.stereotype.Component;
  * the counter document is just a hint of where to start and may lag after a crash, in which case
  * the next insert collides and moves on. An event already in the log keeps its number, so a
  * republished event carries the same {@code id} and the same {@code sequence}. Appends happen only
- * under the relay's lease, one at a time.
+ * under the relay's lease.
  */
 @Component
 public class EventLog {
@@ -36,41 +41,90 @@ public class EventLog {
     log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
   }
 
-  /** The sequence number of this event, appending it with the next number if it is new. */
-  public long append(OutboxEntry event, java.util.function.LongFunction<String> envelope) {
-    Optional<Long> existing = sequenceOf(event.id());
-    if (existing.isPresent()) {
-      return existing.get();
+  /** An event's place in the log and the envelope published under it. */
+  public record Logged(long sequence, String envelope) {}
+
+  /** Makes the envelope of an event once its number is known. */
+  @FunctionalInterface
+  public interface Envelopes {
+    String envelope(OutboxEntry event, long sequence);
+  }
+
+  /**
+   * The sequence number and envelope of each event, in the order given; events not yet in the log
+   * are appended with the next numbers, in that order, by one insert for the lot.
+   */
+  public List<Logged> appendAll(List<OutboxEntry> events, Envelopes envelopes) {
+    Map<String, Logged> logged = new HashMap<>();
+    log.find(Filters.in("eventId", events.stream().map(OutboxEntry::id).toList()))
+        .projection(Projections.include("eventId", "envelope"))
+        .forEach(d -> logged.put(d.getString("eventId"), new Logged(d.getLong("_id"), d.getString("envelope"))));
+    List<OutboxEntry> fresh = events.stream().filter(e -> !logged.containsKey(e.id())).toList();
+    if (!fresh.isEmpty()) {
+      appendFresh(fresh, envelopes, logged);
     }
+    return events.stream().map(e -> logged.get(e.id())).toList();
+  }
+
+  private void appendFresh(List<OutboxEntry> fresh, Envelopes envelopes,
+      Map<String, Logged> logged) {
     long next = lastHint() + 1;
+    List<Document> rows = new ArrayList<>();
+    for (OutboxEntry event : fresh) {
+      Logged entry = new Logged(next, envelopes.envelope(event, next));
+      next++;
+      logged.put(event.id(), entry);
+      rows.add(row(event, entry));
+    }
+    long last = next - 1;
+    try {
+      log.insertMany(rows);
+    } catch (MongoBulkWriteException e) {
+      // The hint lagged behind a number taken before a crash. The insert is ordered: the rows
+      // before the collision keep their numbers, the rest are appended one by one past it.
+      var error = e.getWriteErrors().get(0);
+      if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw e;
+      }
+      long from = logged.get(fresh.get(error.getIndex()).id()).sequence();
+      for (OutboxEntry event : fresh.subList(error.getIndex(), fresh.size())) {
+        Logged entry = appendOne(event, envelopes, from);
+        logged.put(event.id(), entry);
+        from = entry.sequence() + 1;
+        last = Math.max(last, entry.sequence());
+      }
+    }
+    counter.updateOne(Filters.eq("_id", COLLECTION), Updates.max("value", last), new UpdateOptions().upsert(true));
+  }
+
+  private Logged appendOne(OutboxEntry event, Envelopes envelopes, long from) {
+    long next = from;
     while (true) {
+      Optional<Logged> existing = find(event.id());
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      Logged entry = new Logged(next, envelopes.envelope(event, next));
       try {
-        log.insertOne(new Document("_id", next).append("eventId", event.id()).append("type", event.type())
-            .append("subject", event.subject()).append("envelope", envelope.apply(next)));
-        counter.updateOne(Filters.eq("_id", COLLECTION), Updates.max("value", next),
-            new UpdateOptions().upsert(true));
-        return next;
+        log.insertOne(row(event, entry));
+        return entry;
       } catch (MongoWriteException e) {
         if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
           throw e;
-        }
-        Optional<Long> raced = sequenceOf(event.id());
-        if (raced.isPresent()) {
-          return raced.get();
         }
         next++;
       }
     }
   }
 
-  /** The envelope stored for a sequence number. */
-  public Optional<String> envelope(long sequence) {
-    return Optional.ofNullable(log.find(Filters.eq("_id", sequence)).first()).map(d -> d.getString("envelope"));
+  private static Document row(OutboxEntry event, Logged entry) {
+    return new Document("_id", entry.sequence()).append("eventId", event.id()).append("type", event.type())
+        .append("subject", event.subject()).append("envelope", entry.envelope());
   }
 
-  private Optional<Long> sequenceOf(String eventId) {
-    Document found = log.find(Filters.eq("eventId", eventId)).first();
-    return Optional.ofNullable(found).map(d -> d.getLong("_id"));
+  private Optional<Logged> find(String eventId) {
+    return Optional.ofNullable(log.find(Filters.eq("eventId", eventId)).first())
+        .map(d -> new Logged(d.getLong("_id"), d.getString("envelope")));
   }
 
   private long lastHint() {

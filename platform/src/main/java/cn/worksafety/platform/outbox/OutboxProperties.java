@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval how often every outbox is scanned, to pick up what another (perhaps crashed)
  *     instance wrote; each instance publishes its own writes at once
  * @param lease how long a relay may hold the publishing lease before another instance may take it
+ * @param batchSize how many documents one relay batch reads, publishes and pulls together
  */
 @ConfigurationProperties("app.outbox")
 public record OutboxProperties(
@@ -21,4 +22,12 @@ public record OutboxProperties(
     @DefaultValue("200ms") Duration pollInterval,
     @DefaultValue("60s") Duration sweepInterval,
     @DefaultValue("5s") Duration confirmTimeout,
-    @DefaultValue("30s") Duration lease) {}
+    @DefaultValue("30s") Duration lease,
+    @DefaultValue("256") int batchSize) {
+
+  public OutboxProperties {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("app.outbox.batch-size must be at least 1, was " + batchSize);
+    }
+  }
+}

@@ -1,10 +1,9 @@
 package cn.worksafety.platform.outbox;
 
-import com.mongodb.client.MongoCollection;
+import cn.worksafety.platform.outbox.RelayBatch.PendingDocument;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,13 +13,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import cn.worksafety.platform.outbox.ConfirmedPublisher.Outcome;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -30,12 +27,13 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes what aggregates left in their outbox (DESIGN.md, "No event lost, none applied twice").
  *
- * <p>Each entry is appended to the {@link EventLog} (which fixes its sequence number), published with
- * confirms, and only then pulled from its document; a failure leaves it for the next round, and a
- * crash after the publish but before the pull republishes the same id and sequence, which consumers
- * drop as a duplicate. One instance at a time relays, under a lease, which keeps the sequence in
- * publishing order; a lost lease expires. Writes made by this instance are relayed at once; a
- * periodic sweep picks up what any instance left behind.
+ * <p>Documents are relayed in batches ({@link RelayBatch}): each entry is appended to the {@link
+ * EventLog} (which fixes its sequence number), published with confirms, and only then pulled from
+ * its document; a failure leaves it for the next round, and a crash after the publish but before
+ * the pull republishes the same id and sequence, which consumers drop as a duplicate. One instance
+ * at a time relays, under a lease, which keeps the sequence in publishing order; a lost lease
+ * expires. Writes made by this instance are relayed at once; a periodic sweep, on its own thread so
+ * a long scan never holds up publishing, picks up what any instance left behind.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -43,9 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final MongoDatabase database;
-  private final EventLog eventLog;
-  private final CloudEventEnvelopes envelopes;
-  private final ConfirmedPublisher publisher;
+  private final RelayBatch batches;
   private final LockingTaskExecutor lease;
   private final OutboxProperties properties;
   private final Clock clock;
@@ -54,8 +50,10 @@ public class OutboxRelay implements SmartLifecycle {
   /** Documents to relay, each with the number of the latest wake for it, in the order first woken. */
   private final Map<PendingDocument, Long> pending = new LinkedHashMap<>();
   private final AtomicLong wakes = new AtomicLong();
-  private final Map<PendingDocument, Backoff> backoff = new ConcurrentHashMap<>();
+  /** Documents held back because no queue is bound for one of their events. */
+  private final Map<PendingDocument, Backoff> held = new ConcurrentHashMap<>();
   private final ReentrantLock draining = new ReentrantLock();
+  private volatile Backoff brokerTrouble;
   private volatile boolean running;
   private volatile Instant nextSweep = Instant.MIN;
 
@@ -63,9 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
       ConfirmedPublisher publisher, LockingTaskExecutor lease, OutboxProperties properties, Clock clock,
       MeterRegistry metrics) {
     this.database = database;
-    this.eventLog = eventLog;
-    this.envelopes = envelopes;
-    this.publisher = publisher;
+    this.batches = new RelayBatch(database, eventLog, envelopes, publisher, properties.exchange());
     this.lease = lease;
     this.properties = properties;
     this.clock = clock;
@@ -75,9 +71,18 @@ public class OutboxRelay implements SmartLifecycle {
         .description("documents known to hold unpublished events").register(metrics);
   }
 
-  record PendingDocument(String collection, Object id) {}
+  private record Backoff(Instant until, Duration delay) {
+    boolean waiting(Instant now) {
+      return now.isBefore(until);
+    }
 
-  private record Backoff(Instant until, Duration delay) {}
+    /** The first wait, or twice the previous one, up to {@link #MAX_BACKOFF}. */
+    static Backoff after(Backoff previous, Instant now, Duration first) {
+      Duration delay = previous == null ? first : previous.delay().multipliedBy(2);
+      delay = delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+      return new Backoff(now.plus(delay), delay);
+    }
+  }
 
   /** A document of {@code collection} now holds unpublished events. Ignored while stopped. */
   public void wake(String collection, Object id) {
@@ -90,52 +95,49 @@ public class OutboxRelay implements SmartLifecycle {
 
   @Scheduled(fixedDelayString = "${app.outbox.poll-interval:200ms}")
   public void tick() {
-    if (!running) {
+    if (!running || pendingCount() == 0) {
       return;
     }
-    boolean sweepDue = !clock.instant().isBefore(nextSweep);
-    if (!sweepDue && pendingCount() == 0) {
+    Backoff trouble = brokerTrouble;
+    if (trouble != null && trouble.waiting(clock.instant())) {
       return;
     }
-    LockConfiguration config = new LockConfiguration(clock.instant(), "outbox-relay", properties.lease(), Duration.ZERO);
-    lease.executeWithLock((Runnable) () -> drain(sweepDue), config);
+    lease.executeWithLock((Runnable) this::drain, leaseFor("outbox-relay", properties.lease(), Duration.ZERO));
   }
 
-  private void drain(boolean sweep) {
+  /**
+   * Scans every outbox when the sweep is due. Instances do not scan at the same time: one that finds
+   * another scanning leaves this round to it.
+   */
+  @Scheduled(fixedDelayString = "${app.outbox.sweep-check:1s}")
+  public void sweepIfDue() {
+    if (!running || clock.instant().isBefore(nextSweep)) {
+      return;
+    }
+    Duration interval = properties.sweepInterval();
+    lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", interval, Duration.ZERO));
+    nextSweep = clock.instant().plus(interval);
+  }
+
+  private LockConfiguration leaseFor(String name, Duration atMost, Duration atLeast) {
+    return new LockConfiguration(clock.instant(), name, atMost, atLeast);
+  }
+
+  private void drain() {
     draining.lock();
     try {
-      if (!running) {
-        return;
-      }
-      if (sweep) {
-        sweep();
-      }
       // Stop well inside the lease: past it another instance may take over, and two relays would
       // publish the same documents. What is left waits for the next round.
       Instant stopBy = clock.instant().plus(workingTime());
-      for (Map.Entry<PendingDocument, Long> woken : snapshot()) {
+      List<Map.Entry<PendingDocument, Long>> ready = snapshot().stream()
+          .filter(e -> !isHeld(e.getKey())).toList();
+      for (int from = 0; from < ready.size(); from += properties.batchSize()) {
         if (!running || clock.instant().isAfter(stopBy)) {
           return;
         }
-        PendingDocument document = woken.getKey();
-        Backoff wait = backoff.get(document);
-        if (wait != null && clock.instant().isBefore(wait.until())) {
-          continue;
-        }
-        Outcome outcome = relaySafely(document);
-        if (outcome == Outcome.CONFIRMED) {
-          // A write that woke us again while we relayed may have added events we did not read: keep it.
-          synchronized (pending) {
-            pending.remove(document, woken.getValue());
-          }
-          backoff.remove(document);
-          continue;
-        }
-        Duration delay = wait == null ? properties.pollInterval() : min(wait.delay().multipliedBy(2), MAX_BACKOFF);
-        backoff.put(document, new Backoff(clock.instant().plus(delay), delay));
-        if (outcome == Outcome.FAILED) {
-          // The broker is in trouble: trying every other document now would only wait out every
-          // confirm timeout, and would publish later events ahead of this one.
+        List<Map.Entry<PendingDocument, Long>> batch =
+            ready.subList(from, Math.min(ready.size(), from + properties.batchSize()));
+        if (!relay(batch)) {
           return;
         }
       }
@@ -144,19 +146,49 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
+  /** Relays one batch and settles what became of each document; false if the broker is in trouble. */
+  private boolean relay(List<Map.Entry<PendingDocument, Long>> batch) {
+    RelayBatch.Result result;
+    try {
+      result = batches.relay(batch.stream().map(Map.Entry::getKey).toList());
+    } catch (RuntimeException e) {
+      log.warn("could not relay {} documents: {}", batch.size(), e.toString());
+      brokerTrouble = Backoff.after(brokerTrouble, clock.instant(), properties.pollInterval());
+      return false;
+    }
+    published.increment(result.published());
+    Instant now = clock.instant();
+    for (Map.Entry<PendingDocument, Long> woken : batch) {
+      PendingDocument document = woken.getKey();
+      if (result.done().contains(document)) {
+        // A write that woke us again while we relayed may have added events we did not read: keep it.
+        synchronized (pending) {
+          pending.remove(document, woken.getValue());
+        }
+        held.remove(document);
+      } else if (result.held().contains(document)) {
+        held.put(document, Backoff.after(held.get(document), now, properties.pollInterval()));
+      }
+    }
+    if (result.brokerFailed()) {
+      // Trying more batches now would only wait out more confirm timeouts; the batch's unconfirmed
+      // events go out first when the pause is over.
+      brokerTrouble = Backoff.after(brokerTrouble, now, properties.pollInterval());
+      return false;
+    }
+    brokerTrouble = null;
+    return true;
+  }
+
+  private boolean isHeld(PendingDocument document) {
+    Backoff wait = held.get(document);
+    return wait != null && wait.waiting(clock.instant());
+  }
+
   private Duration workingTime() {
     Duration reserve = properties.confirmTimeout().multipliedBy(2);
     Duration working = properties.lease().minus(reserve);
     return working.isNegative() || working.isZero() ? properties.lease().dividedBy(2) : working;
-  }
-
-  private Outcome relaySafely(PendingDocument document) {
-    try {
-      return relay(document);
-    } catch (RuntimeException e) {
-      log.warn("could not relay {} {}: {}", document.collection(), document.id(), e.toString());
-      return Outcome.FAILED;
-    }
   }
 
   private void sweep() {
@@ -169,31 +201,6 @@ public class OutboxRelay implements SmartLifecycle {
             }
           });
     }
-    nextSweep = clock.instant().plus(properties.sweepInterval());
-  }
-
-  /** Publishes every entry of one document in order, stopping at the first that is not confirmed. */
-  private Outcome relay(PendingDocument document) {
-    MongoCollection<Document> collection = database.getCollection(document.collection());
-    Document found = collection.find(Filters.eq("_id", document.id()))
-        .projection(Projections.include(OutboxEntry.FIELD)).first();
-    if (found == null) {
-      return Outcome.CONFIRMED;
-    }
-    for (Document stored : found.getList(OutboxEntry.FIELD, Document.class, List.of())) {
-      OutboxEntry entry = OutboxEntry.fromDocument(stored);
-      long sequence = eventLog.append(entry, s -> envelopes.envelope(entry, s));
-      String envelope = eventLog.envelope(sequence).orElseThrow();
-      Outcome outcome = publisher.publish(properties.exchange(), entry.id(), entry.type(), envelope, entry.requestId());
-      if (outcome != Outcome.CONFIRMED) {
-        return outcome;
-      }
-      collection.updateOne(Filters.eq("_id", document.id()),
-          Updates.pull(OutboxEntry.FIELD, new Document("id", entry.id())));
-      published.increment();
-      log.debug("published {} #{} ({})", entry.type(), sequence, entry.id());
-    }
-    return Outcome.CONFIRMED;
   }
 
   private List<Map.Entry<PendingDocument, Long>> snapshot() {
@@ -208,14 +215,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) < 0 ? a : b;
-  }
-
   /** A (re)started relay trusts nothing it knew before and sweeps every outbox first. */
   @Override
   public void start() {
     nextSweep = Instant.MIN;
+    brokerTrouble = null;
     running = true;
   }
 
@@ -227,9 +231,8 @@ public class OutboxRelay implements SmartLifecycle {
   @Override
   public void stop() {
     if (running && pendingCount() > 0) {
-      LockConfiguration config = new LockConfiguration(clock.instant(), "outbox-relay", properties.lease(), Duration.ZERO);
       try {
-        lease.executeWithLock((Runnable) () -> drain(false), config);
+        lease.executeWithLock((Runnable) this::drain, leaseFor("outbox-relay", properties.lease(), Duration.ZERO));
       } catch (RuntimeException e) {
         log.warn("last relay round failed; the outboxes keep the events: {}", e.toString());
       }
@@ -240,7 +243,7 @@ public class OutboxRelay implements SmartLifecycle {
       synchronized (pending) {
         pending.clear();
       }
-      backoff.clear();
+      held.clear();
     } finally {
       draining.unlock();
     }

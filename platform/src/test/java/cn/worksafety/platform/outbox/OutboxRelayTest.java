@@ -3,6 +3,7 @@ package cn.worksafety.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.RatingChanged;
 import cn.worksafety.platform.testing.EmbeddedMongo;
 import cn.worksafety.platform.testing.QueueProbe;
@@ -32,7 +33,7 @@ class OutboxRelayTest {
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
   private final JsonMapper json = JsonMapper.builder().build();
   private OutboxProperties properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"),
-      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
+      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256);
   private MongoClient client;
   private MongoCollection<Document> docs;
   private CachingConnectionFactory connections;
@@ -57,17 +58,17 @@ class OutboxRelayTest {
 
   private void build(MongoDatabase database) {
     ConfirmedPublisher publisher = new ConfirmedPublisher(new RabbitTemplate(connections), properties) {
+      /** Sends what the test does not fail, through the real broker; the failed ones never leave. */
       @Override
-      public Outcome publish(String exchange, String eventId, String routingKey, String envelope, String requestId) {
-        attempted.add(eventId);
+      public List<Outcome> publishAll(String exchange, List<Outgoing> events) {
+        events.forEach(e -> attempted.add(e.eventId()));
         Runnable hook = duringFirstPublish;
         duringFirstPublish = () -> { };
         hook.run();
-        sleep(eachPublishTakes);
-        if (failFor.contains(eventId)) {
-          return Outcome.FAILED;
-        }
-        return super.publish(exchange, eventId, routingKey, envelope, requestId);
+        sleep(eachPublishTakes.multipliedBy(events.size()));
+        List<Outgoing> sent = events.stream().filter(e -> !failFor.contains(e.eventId())).toList();
+        java.util.Iterator<Outcome> outcomes = super.publishAll(exchange, sent).iterator();
+        return events.stream().map(e -> failFor.contains(e.eventId()) ? Outcome.FAILED : outcomes.next()).toList();
       }
     };
     relay = new OutboxRelay(database, new EventLog(database), new CloudEventEnvelopes(json, clock, properties),
@@ -87,7 +88,7 @@ class OutboxRelayTest {
   void aWriteThatLandsWhileTheDocumentIsBeingRelayedIsRelayedToo() {
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
-      relay.tick(); // the start-up sweep: nothing there yet
+      relay.sweepIfDue(); // the start-up sweep: nothing there yet
       OutboxEntry first = entry("A");
       OutboxEntry second = entry("B");
       docs.insertOne(new Document("_id", "d1").append("outbox", List.of(Outbox.asDocument(first))));
@@ -118,6 +119,7 @@ class OutboxRelayTest {
       assertThat(probe.drain(Duration.ofMillis(500))).isEmpty();
 
       relay.start();
+      relay.sweepIfDue();
       relay.tick();
       assertThat(probe.drain(Duration.ofSeconds(2))).singleElement().asString().contains(left.id());
     }
@@ -140,7 +142,7 @@ class OutboxRelayTest {
   @Test
   void aRoundStopsWellInsideTheLeaseAndTheNextRoundsFinish() {
     properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMillis(200),
-        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600));
+        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600), 1);
     build(client.getDatabase(docs.getNamespace().getDatabaseName()));
     eachPublishTakes = Duration.ofMillis(400);
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
@@ -150,7 +152,7 @@ class OutboxRelayTest {
         docs.insertOne(new Document("_id", "budget-" + i).append("outbox", List.of(Outbox.asDocument(entry("A")))));
         outbox.written("docs", "budget-" + i);
       }
-      relay.tick(); // 1.6 s lease less 2 × 0.3 s reserve: time for about three 0.4 s publishes
+      relay.tick(); // 1.6 s lease less 2 × 0.3 s reserve: time for about three 0.4 s batches of one
       int firstRound = probe.drain(Duration.ofMillis(300)).size();
       assertThat(firstRound).isBetween(1, 4);
       for (int i = 0; i < 5; i++) {
@@ -161,10 +163,11 @@ class OutboxRelayTest {
   }
 
   @Test
-  void aBrokerFailureEndsTheRoundAndTheEventGoesOutLaterInOrder() throws Exception {
+  void aBrokerFailurePausesTheRelayAndTheFailedEventGoesOutAfterwardsUnderItsOwnSequenceNumber()
+      throws Exception {
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
-      relay.tick();
+      relay.sweepIfDue();
       OutboxEntry first = entry("A");
       OutboxEntry second = entry("B");
       docs.insertOne(new Document("_id", "f1").append("outbox", List.of(Outbox.asDocument(first))));
@@ -174,17 +177,95 @@ class OutboxRelayTest {
       failFor.add(first.id());
 
       relay.tick();
-      assertThat(attempted).containsExactly(first.id());
-      assertThat(probe.drain(Duration.ofMillis(300))).isEmpty();
+      assertThat(attempted).containsExactly(first.id(), second.id());
+      String secondPublished = probe.await(m -> m.contains(second.id()), Duration.ofSeconds(1));
+      assertThat(outboxIds("f1")).containsExactly(first.id());
+      assertThat(outboxIds("f2")).isEmpty();
 
       failFor.clear();
+      relay.tick();
+      assertThat(probe.drain(Duration.ofMillis(300))).as("the relay pauses after a broker failure").isEmpty();
       Thread.sleep(properties.pollInterval().toMillis() + 50);
       relay.tick();
-      List<String> published = probe.drain(Duration.ofSeconds(1));
-      assertThat(published).hasSize(2);
-      assertThat(published.get(0)).contains(first.id());
-      assertThat(published.get(1)).contains(second.id());
+      String firstPublished = probe.await(m -> m.contains(first.id()), Duration.ofSeconds(1));
+      assertThat(sequence(firstPublished)).isEqualTo(sequence(secondPublished) - 1);
+      assertThat(probe.drain(Duration.ofMillis(300))).as("nothing published twice").isEmpty();
+      assertThat(outboxIds("f1")).isEmpty();
     }
+  }
+
+  @Test
+  void manyDocumentsGoOutInBatchesInOrderWithGapFreeSequenceNumbers() {
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      relay.sweepIfDue();
+      List<String> expected = new java.util.ArrayList<>();
+      List<List<String>> twoEach = new java.util.ArrayList<>();
+      for (int i = 0; i < 600; i++) {
+        List<OutboxEntry> entries = i % 3 == 0 ? List.of(entry("A"), entry("B")) : List.of(entry("C"));
+        entries.forEach(e -> expected.add(e.id()));
+        if (entries.size() == 2) {
+          twoEach.add(entries.stream().map(OutboxEntry::id).toList());
+        }
+        docs.insertOne(new Document("_id", "many-" + i)
+            .append("outbox", entries.stream().map(Outbox::asDocument).toList()));
+        outbox.written("docs", "many-" + i);
+      }
+
+      relay.tick();
+
+      List<String> published = probe.drain(Duration.ofSeconds(3));
+      List<String> ids = published.stream().map(OutboxRelayTest::eventId).toList();
+      assertThat(ids).containsExactlyInAnyOrderElementsOf(expected);
+      for (List<String> pair : twoEach) {
+        assertThat(ids.indexOf(pair.get(0))).as("a document's events in order").isLessThan(ids.indexOf(pair.get(1)));
+      }
+      List<Long> sequences = published.stream().map(OutboxRelayTest::sequence).toList();
+      for (int i = 1; i < sequences.size(); i++) {
+        assertThat(sequences.get(i)).isEqualTo(sequences.get(0) + i);
+      }
+      assertThat(docs.countDocuments(Filters.exists("outbox.0"))).isZero();
+      assertThat(relay.pendingCount()).isZero();
+    }
+  }
+
+  @Test
+  void anEventNoQueueIsBoundForHoldsBackOnlyTheRestOfItsOwnDocument() {
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, EventType.RATING_CHANGED.type())) {
+      relay.start();
+      relay.sweepIfDue();
+      OutboxEntry unroutable = outbox.entry(EventType.HAZARD_OVERDUE, "914403001922038216",
+          new HazardOverdue("i1", "h1", "914403001922038216", "440300", true, "MAJOR",
+              java.time.LocalDate.of(2026, 1, 5), "消防通道堵塞"));
+      OutboxEntry behindIt = entry("A");
+      OutboxEntry elsewhere = entry("B");
+      docs.insertOne(new Document("_id", "u1")
+          .append("outbox", List.of(Outbox.asDocument(unroutable), Outbox.asDocument(behindIt))));
+      outbox.written("docs", "u1");
+      docs.insertOne(new Document("_id", "u2").append("outbox", List.of(Outbox.asDocument(elsewhere))));
+      outbox.written("docs", "u2");
+
+      relay.tick();
+
+      assertThat(probe.drain(Duration.ofSeconds(1))).singleElement().asString().contains(elsewhere.id());
+      assertThat(attempted).as("nothing behind the returned event is tried").doesNotContain(behindIt.id());
+      assertThat(outboxIds("u1")).containsExactly(unroutable.id(), behindIt.id());
+      assertThat(outboxIds("u2")).isEmpty();
+      assertThat(relay.pendingCount()).isEqualTo(1);
+    }
+  }
+
+  private List<String> outboxIds(String id) {
+    return docs.find(Filters.eq("_id", id)).first().getList("outbox", Document.class).stream()
+        .map(d -> d.getString("id")).toList();
+  }
+
+  private static String eventId(String envelope) {
+    return JsonMapper.builder().build().readTree(envelope).get("id").asString();
+  }
+
+  private static long sequence(String envelope) {
+    return Long.parseLong(JsonMapper.builder().build().readTree(envelope).get("sequence").asString());
   }
 
   private static void sleep(Duration duration) {
