@@ -28,15 +28,15 @@ record Options(
 
   static final String USAGE = """
       usage: case-transitions [--cases 100000] [--enterprises 1000] [--threads 8] [--seed-threads 8]
-                              [--warmup 10s] [--duration 60s] [--heap 512m] [--root .] [--keep]
+                              [--warmup 10s] [--duration 5m] [--heap 512m] [--root .] [--keep]
         --cases         cases seeded through the API before the load (the store's size)
         --enterprises   enterprises the cases are spread over
         --threads       client threads of the measured load, each taking one case at a time
                         through investigation → notice → decision → approval → service → execution → closure
         --seed-threads  client threads while seeding
         --warmup        load before measuring (not counted in the latency figures)
-        --duration      measured load; the default of 60 s always includes one of the relay's periodic
-                        outbox sweeps (app.outbox.sweep-interval, 60 s), whose cost grows with the store
+        --duration      measured load; the default of 5 min always includes one of the relay's periodic
+                        outbox sweeps (app.outbox.sweep-interval, 5 min), whose cost grows with the store
         --heap          -Xmx of the enforcement-service process
         --root          the repository root (deploy/target/local-stack.jar and deploy/target/apps are used)
         --keep          keep the store file and logs (otherwise deleted after a successful run)
@@ -55,7 +55,7 @@ record Options(
     int threads = 8;
     int seedThreads = 8;
     Duration warmup = Duration.ofSeconds(10);
-    Duration duration = Duration.ofSeconds(60);
+    Duration duration = Duration.ofMinutes(5);
     String heap = "512m";
     Path root = Path.of("").toAbsolutePath();
     boolean keep = false;
