@@ -1,15 +1,24 @@
 package cn.worksafety.credit;
 
+import cn.worksafety.contracts.CloudEvent;
+import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.Exchanges;
 import cn.worksafety.platform.testing.BrokerCleanup;
+import cn.worksafety.platform.testing.QueueProbe;
 import cn.worksafety.platform.testing.EmbeddedMongo;
 import cn.worksafety.platform.testing.TestHttp;
 import cn.worksafety.platform.testing.TestTokens;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service on a random port, against the embedded store over TCP and the real RabbitMQ,
@@ -23,6 +32,8 @@ public abstract class CreditIntegrationTest {
   @LocalServerPort
   int port;
 
+  private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
+
   protected TestHttp http;
 
   @DynamicPropertySource
@@ -34,8 +45,39 @@ public abstract class CreditIntegrationTest {
     registry.add("spring.rabbitmq.listener.simple.retry.initial-interval", () -> "50ms");
   }
 
+  @Autowired
+  protected JsonMapper json;
+
   @BeforeEach
   void client() {
     http = new TestHttp("http://127.0.0.1:" + port);
+  }
+
+  /** Publishes an enforcement event exactly as enforcement-service's relay would. */
+  protected void send(EventType type, String subject, String id, Object data) {
+    CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, "/enforcement-service", type.type(),
+        subject, OffsetDateTime.now(ZoneOffset.ofHours(8)), type.dataschema(), CloudEvent.DATA_CONTENT_TYPE,
+        Long.toString(SEQUENCE.incrementAndGet()), "test-" + id, null, data);
+    QueueProbe.publish(Exchanges.ENFORCEMENT, type.type(), json.writeValueAsString(event));
+  }
+
+  /** Whether {@code path} answers {@code status} (as the public) within 10 s. */
+  protected boolean awaitStatus(String path, int status) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (http.get(path, null).status() == status) {
+        return true;
+      }
+      sleep();
+    }
+    return false;
+  }
+
+  protected static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -23,10 +23,20 @@ public final class DemoDataGenerator {
 
   public static final List<Region> REGIONS = List.of(new Region("440300", "深圳市"), new Region("510100", "成都市"));
 
+  /** The industries that may operate only with a 安全生产许可证, as enforcement-service's {@code Industry} says. */
+  static final java.util.Set<String> LICENSED_INDUSTRIES = java.util.Set.of("MINING", "HAZARDOUS_CHEMICALS", "FIREWORKS",
+      "CONSTRUCTION");
+
   public record Enterprise(String uscc, String name, String region, String industry, String standardizationGrade) {
+    /** An industry that needs a safety-production licence gets a valid one: credit records a missing one. */
     Map<String, Object> body() {
-      return Map.of("uscc", uscc, "name", name, "region", region, "industry", industry,
-          "standardizationGrade", standardizationGrade);
+      Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("uscc", uscc, "name", name, "region", region,
+          "industry", industry, "standardizationGrade", standardizationGrade));
+      if (LICENSED_INDUSTRIES.contains(industry)) {
+        body.put("licence", Map.of("status", "VALID", "number", "安许证字[2025]" + uscc.substring(10, 16) + "号",
+            "validUntil", "2028-12-31"));
+      }
+      return body;
     }
   }
 

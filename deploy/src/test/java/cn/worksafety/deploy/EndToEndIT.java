@@ -93,7 +93,8 @@ class EndToEndIT {
       assertThat(refused.get("errors").get(0).get("field").asString()).isEqualTo("uscc");
 
       post("/api/enforcement/enterprises", token, Map.of("uscc", uscc, "name", name, "region", "440300",
-          "industry", "HAZARDOUS_CHEMICALS", "standardizationGrade", "LEVEL_2"), 201);
+          "industry", "HAZARDOUS_CHEMICALS", "standardizationGrade", "NONE",
+          "licence", Map.of("status", "VALID", "number", "(粤)WH安许证字[2024]000123号", "validUntil", "2027-06-30")), 201);
       String caseId = post("/api/enforcement/cases", token, Map.of("uscc", uscc, "title", "未按规定开展安全生产教育和培训",
           "officers", List.of("officer-e2e", "officer-e2e-2")), 201).get("id").asString();
       post("/api/enforcement/cases/" + caseId + "/investigation", token, Map.of(), 200);

@@ -27,17 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Events arrive over the real broker exactly as enforcement-service sends them. */
 class EnforcementEventConsumptionTest extends CreditIntegrationTest {
-  private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
-
-  @Autowired
-  JsonMapper json;
-
   @Test
   void theSameDecisionDeliveredTwiceLeavesOneRecordAndOneRatingChange() {
     String uscc = TestUsccs.random("440300");
     try (QueueProbe ratings = QueueProbe.bind(Exchanges.CREDIT, "credit.rating.changed")) {
       send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
-          new EnterpriseRegistered(uscc, "深圳市测试化工有限公司", "440300", "HAZARDOUS_CHEMICALS", "LEVEL_2", "VALID", null, null));
+          new EnterpriseRegistered(uscc, "深圳市测试化工有限公司", "440300", "HAZARDOUS_CHEMICALS", "NONE", "VALID", null, null));
       JsonNode first = TestHttp.json(ratings.await(b -> b.contains(uscc), Duration.ofSeconds(10)));
       assertThat(first.get("data").get("newGrade").asString()).isEqualTo("A");
       assertThat(first.get("data").has("oldGrade")).isFalse();
@@ -58,8 +53,10 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
       assertThat(change.get("data").get("oldGrade").asString()).isEqualTo("A");
       assertThat(change.get("data").get("newGrade").asString()).isEqualTo("B");
       assertThat(change.get("data").get("newScore").asInt()).isEqualTo(85);
+      // Other tests' rating changes share the exchange, so only the order is this test's to check;
+      // gap-free numbering is OutboxRelayTest's.
       assertThat(Long.parseLong(change.get("sequence").asString()))
-          .isEqualTo(Long.parseLong(first.get("sequence").asString()) + 1);
+          .isGreaterThan(Long.parseLong(first.get("sequence").asString()));
     }
     TestHttp.Response records = http.get("/api/credit/enterprises/" + uscc + "/records", TestTokens.admin());
     assertThat(records.json().size()).isEqualTo(1);
@@ -117,31 +114,5 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     assertThat(longQuery.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
     assertThat(http.get("/api/public/enterprises/" + TestUsccs.random("110000"), null).status()).isEqualTo(404);
     assertThat(http.get("/api/public/enterprises?q=" + "%24where", null).status()).isEqualTo(200);
-  }
-
-  private void send(EventType type, String subject, String id, Object data) {
-    CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, "/enforcement-service", type.type(),
-        subject, OffsetDateTime.now(ZoneOffset.ofHours(8)), type.dataschema(), CloudEvent.DATA_CONTENT_TYPE,
-        Long.toString(SEQUENCE.incrementAndGet()), "test-" + id, null, data);
-    QueueProbe.publish(Exchanges.ENFORCEMENT, type.type(), json.writeValueAsString(event));
-  }
-
-  private boolean awaitStatus(String path, int status) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (http.get(path, null).status() == status) {
-        return true;
-      }
-      sleep();
-    }
-    return false;
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,7 +1,12 @@
 package cn.worksafety.credit.creditfile.application;
 
+import cn.worksafety.contracts.events.AccidentConcluded;
+import cn.worksafety.contracts.events.AccidentReported;
 import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.contracts.events.CaseRevoked;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
+import cn.worksafety.contracts.events.HazardOverdue;
+import cn.worksafety.credit.creditfile.model.AccidentSeverity;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.CreditRecord;
 import cn.worksafety.credit.creditfile.model.PenaltyFact;
@@ -10,9 +15,13 @@ import cn.worksafety.credit.creditfile.model.Profile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RecordKind;
 import cn.worksafety.credit.creditfile.model.Scorecard;
+import cn.worksafety.credit.creditfile.model.Withdrawal;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.web.PageView;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -41,14 +50,73 @@ public class CreditFileService {
     List<PenaltyFact> penalties = decided.penalties().stream()
         .map(p -> new PenaltyFact(p.kind(), p.amount(), p.periodDays())).toList();
     CreditRecord record = CreditRecord.of(eventId, RecordKind.ADMINISTRATIVE_PENALTY, PenaltySeverity.of(penalties),
-        decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.getZone());
-    apply(decided.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), clock.getZone()));
+        decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone());
+    apply(decided.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
   }
 
-  public void updateProfile(long sequence, EnterpriseRegistered registered) {
+  /** A revoked decision stops counting from its revocation; what it did to earlier ratings stays in their history. */
+  public void revokeCase(String eventId, CaseRevoked revoked) {
+    Withdrawal why = new Withdrawal(revoked.revokedAt().toInstant(), eventId, "处罚决定撤销: " + revoked.reason());
+    apply(revoked.uscc(), file -> file.withdraw(
+        r -> r.kind() == RecordKind.ADMINISTRATIVE_PENALTY && r.reference().equals(revoked.caseId()),
+        why, List.of(), scorecard, clock.instant(), zone()));
+  }
+
+  public void recordAccident(String eventId, AccidentReported reported) {
+    List<CreditRecord> records = accidentRecords(eventId, reported.accidentId(), reported.grade(),
+        reported.occurredAt().toInstant(), reported.deaths(), reported.seriousInjuries(), reported.concealed(), false);
+    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecard, clock.instant(), zone()));
+  }
+
+  /**
+   * The investigation's figures replace those first reported: the earlier accident record is
+   * withdrawn and one with the concluded grade takes its place. Concealment found (now or later) adds
+   * its own record once.
+   */
+  public void concludeAccident(String eventId, AccidentConcluded concluded) {
+    Withdrawal why = new Withdrawal(concluded.concludedAt().toInstant(), eventId, "事故调查结论");
+    apply(concluded.uscc(), file -> {
+      boolean concealmentOnFile = file.records().stream().anyMatch(r -> r.kind() == RecordKind.ACCIDENT_CONCEALED
+          && r.reference().equals(concluded.accidentId()) && !r.isWithdrawn());
+      List<CreditRecord> replacements = accidentRecords(eventId, concluded.accidentId(), concluded.grade(),
+          concluded.occurredAt().toInstant(), concluded.deaths(), concluded.seriousInjuries(),
+          concluded.concealed() && !concealmentOnFile, true);
+      return file.withdraw(r -> r.kind() == RecordKind.ACCIDENT && r.reference().equals(concluded.accidentId()),
+          why, replacements, scorecard, clock.instant(), zone());
+    });
+  }
+
+  private List<CreditRecord> accidentRecords(String eventId, String accidentId, String grade, Instant occurredAt,
+      int deaths, int seriousInjuries, boolean concealed, boolean concluded) {
+    List<CreditRecord> records = new ArrayList<>();
+    String summary = (concluded ? "事故调查结论" : "事故报告") + ": " + grade + ", 死亡 " + deaths + " 人, 重伤 "
+        + seriousInjuries + " 人";
+    records.add(CreditRecord.of(eventId, RecordKind.ACCIDENT, AccidentSeverity.of(grade), accidentId, summary,
+        occurredAt, clock.instant(), zone()));
+    if (concealed) {
+      records.add(CreditRecord.of(eventId + "#concealed", RecordKind.ACCIDENT_CONCEALED,
+          RecordKind.ACCIDENT_CONCEALED.severity(), accidentId, "瞒报、谎报事故", occurredAt, clock.instant(), zone()));
+    }
+    return records;
+  }
+
+  /** Only a major hazard left unrectified goes on the credit file; an ordinary one is enforcement's business. */
+  public void recordOverdueHazard(String eventId, Instant announcedAt, HazardOverdue overdue) {
+    if (!overdue.major()) {
+      log.debug("ordinary hazard {} overdue: no credit record", overdue.hazardId());
+      return;
+    }
+    CreditRecord record = CreditRecord.of(eventId, RecordKind.MAJOR_HAZARD_OVERDUE,
+        RecordKind.MAJOR_HAZARD_OVERDUE.severity(), overdue.hazardId(),
+        "重大事故隐患逾期未整改 (期限 " + overdue.deadline() + "): " + overdue.description(), announcedAt,
+        clock.instant(), zone());
+    apply(overdue.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
+  }
+
+  public void updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
     Profile profile = new Profile(registered.name(), registered.region(), registered.industry(),
-        registered.standardizationGrade());
-    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, scorecard, clock.instant(), clock.getZone()));
+        registered.standardizationGrade(), registered.licenceStatus());
+    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecard, clock.instant(), zone()));
   }
 
   public CreditFile get(String uscc) {
@@ -56,13 +124,26 @@ public class CreditFileService {
         .orElseThrow(() -> DomainException.notFound("enterprise", uscc));
   }
 
-  /** The enterprise's rating now, counting only records still inside their publication period. */
-  public Rating ratingNow(CreditFile file) {
-    return file.ratingAt(scorecard, clock.instant(), clock.getZone());
+  /** The enterprise's rating at {@code at}, from the records credit knew of then. */
+  public Rating ratingAt(CreditFile file, Instant at) {
+    return file.ratingAt(scorecard, at, zone());
+  }
+
+  /** Every registered enterprise's file inside {@code region}. */
+  public void forEachIn(String region, java.util.function.Consumer<CreditFile> action) {
+    files.forEachIn(region, file -> {
+      if (file.profile() != null) {
+        action.accept(file);
+      }
+    });
   }
 
   public PageView<CreditFile> search(String text, int offset, int limit) {
     return files.search(text, offset, limit);
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
   }
 
   private void apply(String uscc, Function<CreditFile, CreditFile.Change> change) {

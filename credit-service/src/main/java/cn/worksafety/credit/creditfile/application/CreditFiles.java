@@ -17,6 +17,9 @@ public interface CreditFiles {
    */
   boolean save(CreditFile changed, Optional<RatingChangedEvent> ratingChanged);
 
+  /** Every rated file of an enterprise inside {@code region} (a province or city covers the codes under it). */
+  void forEachIn(String region, java.util.function.Consumer<CreditFile> action);
+
   /** Files whose name contains {@code text} or whose code starts with it; all files when it is blank. */
   PageView<CreditFile> search(String text, int offset, int limit);
 }

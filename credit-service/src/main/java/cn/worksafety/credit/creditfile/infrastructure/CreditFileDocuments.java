@@ -6,6 +6,8 @@ import cn.worksafety.credit.creditfile.model.Grade;
 import cn.worksafety.credit.creditfile.model.Profile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RatingLine;
+import cn.worksafety.credit.creditfile.model.RatingPeriod;
+import cn.worksafety.credit.creditfile.model.Withdrawal;
 import cn.worksafety.credit.creditfile.model.RecordKind;
 import cn.worksafety.credit.creditfile.model.Severity;
 import java.time.LocalDate;
@@ -21,34 +23,56 @@ final class CreditFileDocuments {
     Document d = new Document("_id", f.uscc()).append("profileSequence", f.profileSequence())
         .append("records", f.records().stream().map(CreditFileDocuments::record).toList())
         .append("rating", f.rating() == null ? null : rating(f.rating()))
+        .append("history", f.history().stream().map(CreditFileDocuments::period).toList())
         .append("version", f.version());
     Profile p = f.profile();
     if (p != null) {
       d.append("name", p.name()).append("region", p.region()).append("industry", p.industry())
-          .append("standardizationGrade", p.standardizationGrade());
+          .append("standardizationGrade", p.standardizationGrade()).append("licenceStatus", p.licenceStatus());
     }
     return d;
   }
 
   static CreditFile fromDocument(Document d) {
     Profile profile = d.getString("name") == null ? null : new Profile(d.getString("name"), d.getString("region"),
-        d.getString("industry"), d.getString("standardizationGrade"));
+        d.getString("industry"), d.getString("standardizationGrade"), d.getString("licenceStatus"));
     Document rating = d.get("rating", Document.class);
     return new CreditFile(d.getString("_id"), profile, number(d, "profileSequence"),
         d.getList("records", Document.class, List.of()).stream().map(CreditFileDocuments::record).toList(),
-        rating == null ? null : rating(rating), number(d, "version"));
+        rating == null ? null : rating(rating),
+        d.getList("history", Document.class, List.of()).stream().map(CreditFileDocuments::period).toList(),
+        number(d, "version"));
   }
 
   private static Document record(CreditRecord r) {
     return new Document("id", r.id()).append("kind", r.kind().name()).append("severity", r.severity().name())
         .append("reference", r.reference()).append("summary", r.summary())
-        .append("occurredAt", Date.from(r.occurredAt())).append("publishedUntil", r.publishedUntil().toString());
+        .append("occurredAt", Date.from(r.occurredAt())).append("publishedUntil", r.publishedUntil().toString())
+        .append("recordedAt", Date.from(r.recordedAt()))
+        .append("withdrawal", r.withdrawal() == null ? null : new Document("at", Date.from(r.withdrawal().at()))
+            .append("eventId", r.withdrawal().eventId()).append("reason", r.withdrawal().reason()));
   }
 
   private static CreditRecord record(Document d) {
     return new CreditRecord(d.getString("id"), RecordKind.valueOf(d.getString("kind")),
         Severity.valueOf(d.getString("severity")), d.getString("reference"), d.getString("summary"),
-        d.getDate("occurredAt").toInstant(), LocalDate.parse(d.getString("publishedUntil")));
+        d.getDate("occurredAt").toInstant(), LocalDate.parse(d.getString("publishedUntil")),
+        // files stored before records kept when credit learned of them: it learned as they occurred
+        d.get("recordedAt", d.getDate("occurredAt")).toInstant(), withdrawal(d.get("withdrawal", Document.class)));
+  }
+
+  private static Withdrawal withdrawal(Document d) {
+    return d == null ? null : new Withdrawal(d.getDate("at").toInstant(), d.getString("eventId"), d.getString("reason"));
+  }
+
+  private static Document period(RatingPeriod p) {
+    return new Document("grade", p.grade().name()).append("score", p.score())
+        .append("scorecardVersion", p.scorecardVersion()).append("from", Date.from(p.from())).append("cause", p.cause());
+  }
+
+  private static RatingPeriod period(Document d) {
+    return new RatingPeriod(Grade.valueOf(d.getString("grade")), d.getInteger("score"),
+        d.getString("scorecardVersion"), d.getDate("from").toInstant(), d.getString("cause"));
   }
 
   private static Document rating(Rating r) {

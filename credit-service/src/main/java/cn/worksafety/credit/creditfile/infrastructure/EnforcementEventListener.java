@@ -2,7 +2,11 @@ package cn.worksafety.credit.creditfile.infrastructure;
 
 import cn.worksafety.contracts.CloudEvent;
 import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.events.AccidentConcluded;
+import cn.worksafety.contracts.events.AccidentReported;
 import cn.worksafety.contracts.events.CaseDecided;
+import cn.worksafety.contracts.events.CaseRevoked;
+import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.platform.messaging.IncomingEvents;
@@ -20,8 +24,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns enforcement events into credit effects; types credit does not use yet are acknowledged and
- * skipped. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
+ * Turns enforcement events into credit effects; types credit has no use for (a closed case) are
+ * acknowledged and skipped. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
  * (it is no fault of the message); any other failure is retried a few times, then dead-lettered.
  */
 @Component
@@ -57,8 +61,13 @@ public class EnforcementEventListener {
     }
     switch (type) {
       case CASE_DECIDED -> files.recordPenalty(event.id(), events.data(event, CaseDecided.class));
+      case CASE_REVOKED -> files.revokeCase(event.id(), events.data(event, CaseRevoked.class));
+      case ACCIDENT_REPORTED -> files.recordAccident(event.id(), events.data(event, AccidentReported.class));
+      case ACCIDENT_CONCLUDED -> files.concludeAccident(event.id(), events.data(event, AccidentConcluded.class));
+      case HAZARD_OVERDUE ->
+          files.recordOverdueHazard(event.id(), event.time().toInstant(), events.data(event, HazardOverdue.class));
       case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED ->
-          files.updateProfile(event.sequenceNumber(), events.data(event, EnterpriseRegistered.class));
+          files.updateProfile(event.id(), event.sequenceNumber(), events.data(event, EnterpriseRegistered.class));
       default -> log.debug("skipping event type {} ({})", event.type(), event.id());
     }
     log.info("handled {} {} for {}", event.type(), event.id(), event.subject());

@@ -9,6 +9,7 @@ import cn.worksafety.credit.creditfile.model.RatingChangedEvent;
 import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
+import cn.worksafety.platform.security.RegionScope;
 import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -65,6 +66,13 @@ public class MongoCreditFiles implements CreditFiles {
         before == null ? null : before.grade().name(), before == null ? null : before.score(),
         after.grade().name(), after.score(), after.scorecardVersion(),
         after.effectiveAt().atZone(clock.getZone()).toOffsetDateTime()));
+  }
+
+  @Override
+  public void forEachIn(String region, java.util.function.Consumer<CreditFile> action) {
+    // A prefix of digits only (RegionScope), so the pattern needs no quoting.
+    collection.find(Filters.regex("region", "^" + RegionScope.prefix(region)))
+        .forEach(d -> action.accept(CreditFileDocuments.fromDocument(d)));
   }
 
   @Override

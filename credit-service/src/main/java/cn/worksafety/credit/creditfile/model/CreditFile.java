@@ -5,59 +5,128 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Everything credit knows of one enterprise: its profile, its records and its current rating. One
- * document, so an event's effect, the proof it was handled (its record id) and the rating change it
- * causes are stored in one write.
+ * Everything credit knows of one enterprise: its profile, its records, its current rating and the
+ * history of its ratings. One document, so an event's effect, the proof it was handled (its record
+ * or withdrawal id) and the rating change it causes are stored in one write.
  *
  * @param profileSequence the enforcement event sequence the profile was taken from, so an older
  *     update arriving late does not overwrite a newer one
+ * @param rating the rating last announced
+ * @param history every rating announced, oldest first
  */
 public record CreditFile(String uscc, Profile profile, long profileSequence, List<CreditRecord> records,
-    Rating rating, long version) {
+    Rating rating, List<RatingPeriod> history, long version) {
 
   /** A file for an enterprise credit has not heard of yet; version 0 means "not stored". */
   public static CreditFile open(String uscc) {
-    return new CreditFile(uscc, null, 0, List.of(), null, 0);
+    return new CreditFile(uscc, null, 0, List.of(), null, List.of(), 0);
   }
 
   /**
-   * The rating as of {@code at}. The stored rating is the one last announced; records age out of
-   * their publication period without any event, so what is shown is always worked out afresh.
+   * The rating as of {@code at}, worked out afresh from the records credit knew of then: records age
+   * out of their publication period without any event.
    */
   public Rating ratingAt(Scorecard scorecard, Instant at, ZoneId zone) {
-    return scorecard.rate(records, at, zone);
+    return scorecard.rate(records, profile, false, at, zone);
   }
 
-  public boolean hasRecord(String id) {
-    return records.stream().anyMatch(r -> r.id().equals(id));
+  /** Whether an event has already had its effect on this file. */
+  public boolean handled(String eventId) {
+    return records.stream().anyMatch(r -> r.id().equals(eventId)
+        || r.isWithdrawn() && r.withdrawal().eventId().equals(eventId));
   }
 
   /** The file with this record, re-rated; unchanged (and no event) when the record is already on file. */
   public Change addRecord(CreditRecord record, Scorecard scorecard, Instant now, ZoneId zone) {
-    if (hasRecord(record.id())) {
+    return addRecords(List.of(record), record.id(), scorecard, now, zone);
+  }
+
+  /** The file with these records (all caused by one event), re-rated; unchanged if that event was handled. */
+  public Change addRecords(List<CreditRecord> added, String eventId, Scorecard scorecard, Instant now, ZoneId zone) {
+    if (handled(eventId) || added.isEmpty()) {
       return new Change(this, Optional.empty());
     }
     List<CreditRecord> more = new ArrayList<>(records);
-    more.add(record);
-    return rerated(profile, profileSequence, List.copyOf(more), scorecard, now, zone);
+    more.addAll(added);
+    return rerated(profile, profileSequence, List.copyOf(more), eventId, scorecard, now, zone);
   }
 
-  /** The file with a newer profile; the first profile also gives the enterprise its first rating. */
-  public Change updateProfile(Profile newer, long sequence, Scorecard scorecard, Instant now, ZoneId zone) {
+  /**
+   * The file with every record that {@code which} selects and that still counts withdrawn for {@code
+   * why}, plus any records the same event adds, re-rated; unchanged if that event was handled.
+   */
+  public Change withdraw(Predicate<CreditRecord> which, Withdrawal why, List<CreditRecord> replacements,
+      Scorecard scorecard, Instant now, ZoneId zone) {
+    if (handled(why.eventId())) {
+      return new Change(this, Optional.empty());
+    }
+    List<CreditRecord> changed = new ArrayList<>();
+    for (CreditRecord r : records) {
+      changed.add(!r.isWithdrawn() && which.test(r) ? r.withdrawn(why) : r);
+    }
+    changed.addAll(replacements);
+    if (changed.equals(records)) {
+      return new Change(this, Optional.empty());
+    }
+    return rerated(profile, profileSequence, List.copyOf(changed), why.eventId(), scorecard, now, zone);
+  }
+
+  /**
+   * The file with a newer profile; the first profile also gives the enterprise its first rating. A
+   * licence newly suspended, revoked or found missing goes on file as a record of this event.
+   */
+  public Change updateProfile(Profile newer, long sequence, String eventId, Scorecard scorecard, Instant now,
+      ZoneId zone) {
     if (sequence <= profileSequence) {
       return new Change(this, Optional.empty());
     }
-    return rerated(newer, sequence, records, scorecard, now, zone);
+    List<CreditRecord> recs = records;
+    String before = profile == null ? null : profile.licenceStatus();
+    if (!java.util.Objects.equals(before, newer.licenceStatus()) && !handled(eventId)) {
+      Optional<RecordKind> kind = RecordKind.forLicenceStatus(newer.licenceStatus());
+      if (kind.isPresent()) {
+        List<CreditRecord> more = new ArrayList<>(records);
+        more.add(CreditRecord.of(eventId, kind.get(), kind.get().severity(), uscc,
+            "许可证状态: " + newer.licenceStatus(), now, now, zone));
+        recs = List.copyOf(more);
+      }
+    }
+    return rerated(newer, sequence, recs, eventId, scorecard, now, zone);
   }
 
-  private Change rerated(Profile p, long sequence, List<CreditRecord> recs, Scorecard scorecard, Instant now,
-      ZoneId zone) {
-    Rating next = scorecard.rate(recs, now, zone);
-    boolean changed = next.differsFrom(rating);
-    CreditFile file = new CreditFile(uscc, p, sequence, recs, changed ? next : rating, version + 1);
-    return new Change(file, changed ? Optional.of(new RatingChangedEvent(uscc, rating, next)) : Optional.empty());
+  /** The file re-rated under {@code scorecard} at {@code now} (a new scorecard, or records that aged out). */
+  public Change rerate(Scorecard scorecard, Instant now, ZoneId zone, String cause) {
+    if (profile == null) {
+      return new Change(this, Optional.empty());
+    }
+    Rating next = scorecard.rate(records, profile, false, now, zone);
+    if (!next.differsFrom(rating)) {
+      return new Change(this, Optional.empty());
+    }
+    return changed(profile, profileSequence, records, next, cause);
+  }
+
+  private Change rerated(Profile p, long sequence, List<CreditRecord> recs, String cause, Scorecard scorecard,
+      Instant now, ZoneId zone) {
+    if (p == null) {
+      // Facts about an enterprise not registered yet are kept; it is rated once its profile arrives.
+      return new Change(new CreditFile(uscc, null, sequence, recs, rating, history, version + 1), Optional.empty());
+    }
+    Rating next = scorecard.rate(recs, p, false, now, zone);
+    if (!next.differsFrom(rating)) {
+      return new Change(new CreditFile(uscc, p, sequence, recs, rating, history, version + 1), Optional.empty());
+    }
+    return changed(p, sequence, recs, next, cause);
+  }
+
+  private Change changed(Profile p, long sequence, List<CreditRecord> recs, Rating next, String cause) {
+    List<RatingPeriod> longer = new ArrayList<>(history);
+    longer.add(RatingPeriod.of(next, cause));
+    CreditFile file = new CreditFile(uscc, p, sequence, recs, next, List.copyOf(longer), version + 1);
+    return new Change(file, Optional.of(new RatingChangedEvent(uscc, rating, next)));
   }
 
   /** A file as it now stands, and the rating change to announce, if any. */

@@ -9,7 +9,6 @@ import cn.worksafety.platform.web.PageView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +38,7 @@ public class PublicEnterpriseController {
   public PageView<Summary> search(@RequestParam(required = false) @Size(max = 100) String q,
       @Valid PageRequest page) {
     return files.search(q, page.offset(), page.sizeOrDefault()).map(f -> {
-      Rating now = files.ratingNow(f);
+      Rating now = files.ratingAt(f, clock.instant());
       return new Summary(f.uscc(), f.profile().name(), f.profile().region(), now.grade().name(), now.score());
     });
   }
@@ -52,11 +51,11 @@ public class PublicEnterpriseController {
   @GetMapping("/{uscc}")
   public Standing standing(@PathVariable String uscc) {
     CreditFile f = files.get(uscc);
-    Rating now = files.ratingNow(f);
-    LocalDate today = LocalDate.now(clock);
+    Rating now = files.ratingAt(f, clock.instant());
+    java.time.Instant at = now.effectiveAt();
     return new Standing(f.uscc(), f.profile().name(), f.profile().region(), f.profile().industry(),
         now.grade().name(), now.score(), ratedAt(f, now).atZone(clock.getZone()).toOffsetDateTime(),
-        f.records().stream().filter(r -> r.activeOn(today, clock.getZone()))
-            .map(r -> RecordView.of(r, today, clock.getZone())).toList());
+        f.records().stream().filter(r -> r.activeAt(at, clock.getZone()))
+            .map(r -> RecordView.of(r, at, clock.getZone())).toList());
   }
 }
