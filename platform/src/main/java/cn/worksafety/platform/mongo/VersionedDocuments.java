@@ -4,8 +4,6 @@ import cn.worksafety.platform.audit.AuditEntry;
 import cn.worksafety.platform.audit.AuditTrail;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -49,16 +47,11 @@ public class VersionedDocuments {
     if (audit != null) {
       withEvents.put(AuditTrail.FIELD, List.of(AuditTrail.toDocument(audit)));
     }
-    try {
-      collection.insertOne(withEvents);
-      wakeRelay(collection, document, events);
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
+    if (!Inserts.ifAbsent(collection, withEvents)) {
+      return false;
     }
+    wakeRelay(collection, document, events);
+    return true;
   }
 
   /**
@@ -93,6 +86,11 @@ public class VersionedDocuments {
     }
     wakeRelay(collection, changed, events);
     return true;
+  }
+
+  /** The state of the document with this {@code _id}, without its outbox and audit trail. */
+  public Optional<Document> find(MongoCollection<Document> collection, Object id) {
+    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(STATE_ONLY).first());
   }
 
   /** The audit trail of the document with this {@code _id}, oldest first; empty when there is none. */

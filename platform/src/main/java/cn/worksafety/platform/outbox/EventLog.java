@@ -2,7 +2,7 @@ package cn.worksafety.platform.outbox;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
+import cn.worksafety.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -105,15 +105,10 @@ public class EventLog {
         return existing.get();
       }
       Logged entry = new Logged(next, envelopes.envelope(event, next));
-      try {
-        log.insertOne(row(event, entry));
+      if (Inserts.ifAbsent(log, row(event, entry))) {
         return entry;
-      } catch (MongoWriteException e) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-          throw e;
-        }
-        next++;
       }
+      next++;
     }
   }
 

@@ -53,7 +53,8 @@ public class OutboxRelay implements SmartLifecycle {
   /** Documents held back because no queue is bound for one of their events. */
   private final Map<PendingDocument, Backoff> held = new ConcurrentHashMap<>();
   private final ReentrantLock draining = new ReentrantLock();
-  private volatile Backoff brokerTrouble;
+  /** Set after the broker or the store failed a batch: the relay waits it out before trying again. */
+  private volatile Backoff pause;
   private volatile boolean running;
   private volatile Instant nextSweep = Instant.MIN;
 
@@ -98,8 +99,8 @@ public class OutboxRelay implements SmartLifecycle {
     if (!running || pendingCount() == 0) {
       return;
     }
-    Backoff trouble = brokerTrouble;
-    if (trouble != null && trouble.waiting(clock.instant())) {
+    Backoff paused = pause;
+    if (paused != null && paused.waiting(clock.instant())) {
       return;
     }
     lease.executeWithLock((Runnable) this::drain, leaseFor("outbox-relay", properties.lease(), Duration.ZERO));
@@ -153,7 +154,7 @@ public class OutboxRelay implements SmartLifecycle {
       result = batches.relay(batch.stream().map(Map.Entry::getKey).toList());
     } catch (RuntimeException e) {
       log.warn("could not relay {} documents: {}", batch.size(), e.toString());
-      brokerTrouble = Backoff.after(brokerTrouble, clock.instant(), properties.pollInterval());
+      pause = Backoff.after(pause, clock.instant(), properties.pollInterval());
       return false;
     }
     published.increment(result.published());
@@ -173,10 +174,10 @@ public class OutboxRelay implements SmartLifecycle {
     if (result.brokerFailed()) {
       // Trying more batches now would only wait out more confirm timeouts; the batch's unconfirmed
       // events go out first when the pause is over.
-      brokerTrouble = Backoff.after(brokerTrouble, now, properties.pollInterval());
+      pause = Backoff.after(pause, now, properties.pollInterval());
       return false;
     }
-    brokerTrouble = null;
+    pause = null;
     return true;
   }
 
@@ -219,7 +220,7 @@ public class OutboxRelay implements SmartLifecycle {
   @Override
   public void start() {
     nextSweep = Instant.MIN;
-    brokerTrouble = null;
+    pause = null;
     running = true;
   }
 

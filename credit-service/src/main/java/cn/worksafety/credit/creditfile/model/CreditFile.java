@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -85,7 +86,7 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
     }
     List<CreditRecord> recs = records;
     String before = profile == null ? null : profile.licenceStatus();
-    if (!java.util.Objects.equals(before, newer.licenceStatus()) && !handled(eventId)) {
+    if (!Objects.equals(before, newer.licenceStatus()) && !handled(eventId)) {
       Optional<RecordKind> kind = RecordKind.forLicenceStatus(newer.licenceStatus());
       if (kind.isPresent()) {
         List<CreditRecord> more = new ArrayList<>(records);
@@ -95,18 +96,6 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
       }
     }
     return rerated(newer, sequence, recs, eventId, scorecard, now, zone);
-  }
-
-  /** The file re-rated under {@code scorecard} at {@code now} (a new scorecard, or records that aged out). */
-  public Change rerate(Scorecard scorecard, Instant now, ZoneId zone, String cause) {
-    if (profile == null) {
-      return new Change(this, Optional.empty());
-    }
-    Rating next = scorecard.rate(records, profile, false, now, zone);
-    if (!next.differsFrom(rating)) {
-      return new Change(this, Optional.empty());
-    }
-    return changed(profile, profileSequence, records, next, cause);
   }
 
   private Change rerated(Profile p, long sequence, List<CreditRecord> recs, String cause, Scorecard scorecard,

@@ -1,5 +1,7 @@
 package cn.worksafety.credit.creditfile.model;
 
+import java.util.Optional;
+
 /**
  * What kind of fact a credit record is; each comes from one kind of enforcement event. A kind whose
  * severity does not depend on the facts carries it here.
@@ -35,8 +37,8 @@ public enum RecordKind {
   }
 
   /** The record a change of licence status puts on file, if any. */
-  public static java.util.Optional<RecordKind> forLicenceStatus(String status) {
-    return java.util.Optional.ofNullable(switch (status == null ? "" : status) {
+  public static Optional<RecordKind> forLicenceStatus(String status) {
+    return Optional.ofNullable(switch (status == null ? "" : status) {
       case "SUSPENDED" -> LICENCE_SUSPENDED;
       case "REVOKED" -> LICENCE_REVOKED;
       case "MISSING" -> LICENCE_MISSING;

@@ -2,8 +2,7 @@ package cn.worksafety.credit.partner.infrastructure;
 
 import cn.worksafety.credit.partner.application.Partners;
 import cn.worksafety.credit.partner.model.Partner;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import cn.worksafety.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -24,16 +23,8 @@ public class MongoPartners implements Partners {
 
   @Override
   public boolean add(Partner p) {
-    try {
-      collection.insertOne(new Document("_id", p.code()).append("name", p.name()).append("measures", p.measures())
-          .append("registeredAt", Date.from(p.registeredAt())));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
+        .append("measures", p.measures()).append("registeredAt", Date.from(p.registeredAt())));
   }
 
   @Override

@@ -4,8 +4,7 @@ import cn.worksafety.credit.creditfile.model.Grade;
 import cn.worksafety.credit.supervision.application.InspectionPlans;
 import cn.worksafety.credit.supervision.model.GradeSample;
 import cn.worksafety.credit.supervision.model.InspectionPlan;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import cn.worksafety.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,15 +25,7 @@ public class MongoInspectionPlans implements InspectionPlans {
 
   @Override
   public boolean add(InspectionPlan plan) {
-    try {
-      collection.insertOne(toDocument(plan));
-      return true;
-    } catch (MongoWriteException e) {
-      if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-        return false;
-      }
-      throw e;
-    }
+    return Inserts.ifAbsent(collection, toDocument(plan));
   }
 
   @Override

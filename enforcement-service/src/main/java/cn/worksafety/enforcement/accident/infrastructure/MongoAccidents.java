@@ -66,8 +66,7 @@ public class MongoAccidents implements Accidents {
 
   @Override
   public Optional<Accident> find(String id) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(VersionedDocuments.STATE_ONLY)
-        .first()).map(MongoAccidents::fromDocument);
+    return writes.find(collection, id).map(MongoAccidents::fromDocument);
   }
 
   @Override

@@ -76,8 +76,7 @@ public class MongoEnterprises implements Enterprises {
 
   @Override
   public Optional<Enterprise> find(String uscc) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", uscc)).projection(VersionedDocuments.STATE_ONLY)
-        .first()).map(EnterpriseDocuments::fromDocument);
+    return writes.find(collection, uscc).map(EnterpriseDocuments::fromDocument);
   }
 
   @Override

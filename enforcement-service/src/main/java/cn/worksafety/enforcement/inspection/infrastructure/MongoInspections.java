@@ -58,8 +58,7 @@ public class MongoInspections implements Inspections {
 
   @Override
   public Optional<Inspection> find(String id) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(VersionedDocuments.STATE_ONLY)
-        .first()).map(InspectionDocuments::fromDocument);
+    return writes.find(collection, id).map(InspectionDocuments::fromDocument);
   }
 
   @Override

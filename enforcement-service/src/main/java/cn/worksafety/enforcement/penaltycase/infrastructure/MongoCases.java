@@ -64,8 +64,7 @@ public class MongoCases implements Cases {
 
   @Override
   public Optional<PenaltyCase> find(String id) {
-    return Optional.ofNullable(collection.find(Filters.eq("_id", id)).projection(VersionedDocuments.STATE_ONLY)
-        .first()).map(CaseDocuments::fromDocument);
+    return writes.find(collection, id).map(CaseDocuments::fromDocument);
   }
 
   @Override
