@@ -2,6 +2,10 @@ package cn.worksafety.contracts;
 
 import cn.worksafety.contracts.events.AccidentConcluded;
 import cn.worksafety.contracts.events.AccidentReported;
+import cn.worksafety.contracts.events.BlacklistEntered;
+import cn.worksafety.contracts.events.BlacklistRemoved;
+import cn.worksafety.contracts.events.BlacklistRestored;
+import cn.worksafety.contracts.events.BlacklistUpdated;
 import cn.worksafety.contracts.events.CaseClosed;
 import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.contracts.events.CaseRevoked;
@@ -25,7 +29,11 @@ public enum EventType {
   ACCIDENT_REPORTED("enforcement.accident.reported", Exchanges.ENFORCEMENT, AccidentReported.class),
   ACCIDENT_CONCLUDED("enforcement.accident.concluded", Exchanges.ENFORCEMENT, AccidentConcluded.class),
   HAZARD_OVERDUE("enforcement.hazard.overdue", Exchanges.ENFORCEMENT, HazardOverdue.class),
-  RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class);
+  RATING_CHANGED("credit.rating.changed", Exchanges.CREDIT, RatingChanged.class),
+  BLACKLIST_ENTERED("credit.blacklist.entered", Exchanges.CREDIT, BlacklistEntered.class),
+  BLACKLIST_UPDATED("credit.blacklist.updated", Exchanges.CREDIT, BlacklistUpdated.class),
+  BLACKLIST_REMOVED("credit.blacklist.removed", Exchanges.CREDIT, BlacklistRemoved.class),
+  BLACKLIST_RESTORED("credit.blacklist.restored", Exchanges.CREDIT, BlacklistRestored.class);
 
   private final String type;
   private final String exchange;
