@@ -1,13 +1,18 @@
-package cn.worksafety.credit.creditfile.infrastructure;
+package cn.worksafety.credit.inbox;
 
 import cn.worksafety.contracts.CloudEvent;
 import cn.worksafety.contracts.EventType;
 import cn.worksafety.contracts.events.AccidentConcluded;
 import cn.worksafety.contracts.events.AccidentReported;
+import cn.worksafety.contracts.events.BlacklistEntered;
+import cn.worksafety.contracts.events.BlacklistRemoved;
+import cn.worksafety.contracts.events.BlacklistRestored;
+import cn.worksafety.contracts.events.CaseClosed;
 import cn.worksafety.contracts.events.CaseDecided;
 import cn.worksafety.contracts.events.CaseRevoked;
 import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
+import cn.worksafety.credit.blacklist.application.BlacklistService;
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.platform.messaging.IncomingEvents;
 import cn.worksafety.platform.messaging.StoreOutages;
@@ -24,21 +29,26 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns enforcement events into credit effects; types credit has no use for (a closed case) are
- * acknowledged and skipped. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
+ * Turns enforcement events into credit effects: credit records, listing proposals when a listing
+ * condition is met, and closed cases for credit repair; and credit's own listing events into the
+ * listed periods of credit files. Types credit has no use for are acknowledged and skipped. Every
+ * effect is idempotent, and the listing check runs even when the record was already there, so a
+ * crash between the two is made good by the redelivery. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
  * (it is no fault of the message); any other failure is retried a few times, then dead-lettered.
  */
 @Component
-public class EnforcementEventListener {
-  private static final Logger log = LoggerFactory.getLogger(EnforcementEventListener.class);
+public class InboxListener {
+  private static final Logger log = LoggerFactory.getLogger(InboxListener.class);
   private final IncomingEvents events;
   private final CreditFileService files;
+  private final BlacklistService blacklist;
   private final StoreOutages outages;
 
-  public EnforcementEventListener(IncomingEvents events, CreditFileService files,
+  public InboxListener(IncomingEvents events, CreditFileService files, BlacklistService blacklist,
       @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay) {
     this.events = events;
     this.files = files;
+    this.blacklist = blacklist;
     this.outages = new StoreOutages(Duration.ofMillis(500), maxDelay);
   }
 
@@ -60,14 +70,43 @@ public class EnforcementEventListener {
       return;
     }
     switch (type) {
-      case CASE_DECIDED -> files.recordPenalty(event.id(), events.data(event, CaseDecided.class));
-      case CASE_REVOKED -> files.revokeCase(event.id(), events.data(event, CaseRevoked.class));
-      case ACCIDENT_REPORTED -> files.recordAccident(event.id(), events.data(event, AccidentReported.class));
-      case ACCIDENT_CONCLUDED -> files.concludeAccident(event.id(), events.data(event, AccidentConcluded.class));
+      case CASE_DECIDED -> {
+        files.recordPenalty(event.id(), events.data(event, CaseDecided.class));
+        blacklist.evaluate(event.subject());
+      }
+      case CASE_CLOSED -> {
+        CaseClosed closed = events.data(event, CaseClosed.class);
+        blacklist.caseClosed(closed.caseId(), closed.closedAt().toInstant());
+      }
+      case CASE_REVOKED -> {
+        CaseRevoked revoked = events.data(event, CaseRevoked.class);
+        files.revokeCase(event.id(), revoked);
+        blacklist.caseRevoked(revoked.caseId(), revoked.revokedAt().toInstant(), revoked.reason());
+      }
+      case ACCIDENT_REPORTED -> {
+        files.recordAccident(event.id(), events.data(event, AccidentReported.class));
+        blacklist.evaluate(event.subject());
+      }
+      case ACCIDENT_CONCLUDED -> {
+        files.concludeAccident(event.id(), events.data(event, AccidentConcluded.class));
+        blacklist.evaluate(event.subject());
+      }
       case HAZARD_OVERDUE ->
           files.recordOverdueHazard(event.id(), event.time().toInstant(), events.data(event, HazardOverdue.class));
       case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED ->
           files.updateProfile(event.id(), event.sequenceNumber(), events.data(event, EnterpriseRegistered.class));
+      case BLACKLIST_ENTERED -> {
+        BlacklistEntered entered = events.data(event, BlacklistEntered.class);
+        files.recordListing(event.id(), entered.uscc(), entered.entryId(), event.time().toInstant());
+      }
+      case BLACKLIST_RESTORED -> {
+        BlacklistRestored restored = events.data(event, BlacklistRestored.class);
+        files.recordListing(event.id(), restored.uscc(), restored.entryId(), restored.restoredAt().toInstant());
+      }
+      case BLACKLIST_REMOVED -> {
+        BlacklistRemoved removed = events.data(event, BlacklistRemoved.class);
+        files.recordDelisting(event.id(), removed.uscc(), removed.entryId(), removed.effectiveAt().toInstant());
+      }
       default -> log.debug("skipping event type {} ({})", event.type(), event.id());
     }
     log.info("handled {} {} for {}", event.type(), event.id(), event.subject());

@@ -1,4 +1,4 @@
-package cn.worksafety.credit.creditfile.infrastructure;
+package cn.worksafety.credit.inbox;
 
 import cn.worksafety.contracts.Exchanges;
 import org.springframework.amqp.core.BindingBuilder;
@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * credit-service's durable quorum queue on {@code enforcement.events}. A message that keeps failing
+ * credit-service's durable quorum queue on {@code enforcement.events}, also bound to its own
+ * {@code credit.blacklist.*} events: a listing reaches the credit file (listed ⇒ D) the same
+ * reliable way it reaches partners, from the listing's outbox, with no second write to lose. A message that keeps failing
  * goes, after bounded retries, to {@code <queue>.dlq} instead of blocking the queue; the broker's
  * delivery limit also catches one that crashes the consumer every time.
  */
@@ -25,6 +27,8 @@ public class InboxQueueConfiguration {
     Queue inbox = QueueBuilder.durable(queue).quorum().deliveryLimit(deliveryLimit)
         .deadLetterExchange("").deadLetterRoutingKey(deadLetters.getName()).build();
     TopicExchange enforcement = new TopicExchange(Exchanges.ENFORCEMENT, true, false);
-    return new Declarables(deadLetters, inbox, BindingBuilder.bind(inbox).to(enforcement).with("enforcement.#"));
+    TopicExchange credit = new TopicExchange(Exchanges.CREDIT, true, false);
+    return new Declarables(deadLetters, inbox, BindingBuilder.bind(inbox).to(enforcement).with("enforcement.#"),
+        BindingBuilder.bind(inbox).to(credit).with("credit.blacklist.#"));
   }
 }

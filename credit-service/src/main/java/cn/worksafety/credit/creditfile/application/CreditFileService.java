@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,8 @@ public class CreditFileService {
     List<PenaltyFact> penalties = decided.penalties().stream()
         .map(p -> new PenaltyFact(p.kind(), p.amount(), p.periodDays())).toList();
     CreditRecord record = CreditRecord.of(eventId, RecordKind.ADMINISTRATIVE_PENALTY, PenaltySeverity.of(penalties),
-        decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone());
+        decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone())
+        .naming(decided.violationCodes());
     apply(decided.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
   }
 
@@ -92,7 +94,7 @@ public class CreditFileService {
     String summary = (concluded ? "事故调查结论" : "事故报告") + ": " + grade + ", 死亡 " + deaths + " 人, 重伤 "
         + seriousInjuries + " 人";
     records.add(CreditRecord.of(eventId, RecordKind.ACCIDENT, AccidentSeverity.of(grade), accidentId, summary,
-        occurredAt, clock.instant(), zone()));
+        occurredAt, clock.instant(), zone()).naming(List.of(grade)));
     if (concealed) {
       records.add(CreditRecord.of(eventId + "#concealed", RecordKind.ACCIDENT_CONCEALED,
           RecordKind.ACCIDENT_CONCEALED.severity(), accidentId, "瞒报、谎报事故", occurredAt, clock.instant(), zone()));
@@ -114,9 +116,25 @@ public class CreditFileService {
   }
 
   public void updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
+    Profile.Principal principal = registered.principal() == null ? null
+        : new Profile.Principal(registered.principal().name(), registered.principal().maskedIdNumber());
     Profile profile = new Profile(registered.name(), registered.region(), registered.industry(),
-        registered.standardizationGrade(), registered.licenceStatus());
+        registered.standardizationGrade(), registered.licenceStatus(), principal);
     apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecard, clock.instant(), zone()));
+  }
+
+  /** The enterprise stands on the serious-dishonesty list from {@code at} (published or restored), so it is D. */
+  public void recordListing(String eventId, String uscc, String entryId, Instant at) {
+    apply(uscc, file -> file.listed(entryId, at, eventId, scorecard, clock.instant(), zone()));
+  }
+
+  /** The enterprise is off the list under {@code entryId} from {@code at}; its grade follows its score again. */
+  public void recordDelisting(String eventId, String uscc, String entryId, Instant at) {
+    apply(uscc, file -> file.delisted(entryId, at, eventId, scorecard, clock.instant(), zone()));
+  }
+
+  public Optional<CreditFile> find(String uscc) {
+    return files.find(uscc);
   }
 
   public CreditFile get(String uscc) {

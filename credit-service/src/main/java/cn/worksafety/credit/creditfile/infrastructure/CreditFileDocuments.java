@@ -3,6 +3,7 @@ package cn.worksafety.credit.creditfile.infrastructure;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.CreditRecord;
 import cn.worksafety.credit.creditfile.model.Grade;
+import cn.worksafety.credit.creditfile.model.ListedPeriod;
 import cn.worksafety.credit.creditfile.model.Profile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RatingLine;
@@ -22,23 +23,28 @@ final class CreditFileDocuments {
   static Document toDocument(CreditFile f) {
     Document d = new Document("_id", f.uscc()).append("profileSequence", f.profileSequence())
         .append("records", f.records().stream().map(CreditFileDocuments::record).toList())
+        .append("listings", f.listings().stream().map(CreditFileDocuments::listing).toList())
         .append("rating", f.rating() == null ? null : rating(f.rating()))
         .append("history", f.history().stream().map(CreditFileDocuments::period).toList())
         .append("version", f.version());
     Profile p = f.profile();
     if (p != null) {
       d.append("name", p.name()).append("region", p.region()).append("industry", p.industry())
-          .append("standardizationGrade", p.standardizationGrade()).append("licenceStatus", p.licenceStatus());
+          .append("standardizationGrade", p.standardizationGrade()).append("licenceStatus", p.licenceStatus())
+          .append("principal", p.principal() == null ? null : new Document("name", p.principal().name())
+              .append("maskedIdNumber", p.principal().maskedIdNumber()));
     }
     return d;
   }
 
   static CreditFile fromDocument(Document d) {
     Profile profile = d.getString("name") == null ? null : new Profile(d.getString("name"), d.getString("region"),
-        d.getString("industry"), d.getString("standardizationGrade"), d.getString("licenceStatus"));
+        d.getString("industry"), d.getString("standardizationGrade"), d.getString("licenceStatus"),
+        principal(d.get("principal", Document.class)));
     Document rating = d.get("rating", Document.class);
     return new CreditFile(d.getString("_id"), profile, number(d, "profileSequence"),
         d.getList("records", Document.class, List.of()).stream().map(CreditFileDocuments::record).toList(),
+        d.getList("listings", Document.class, List.of()).stream().map(CreditFileDocuments::listing).toList(),
         rating == null ? null : rating(rating),
         d.getList("history", Document.class, List.of()).stream().map(CreditFileDocuments::period).toList(),
         number(d, "version"));
@@ -50,7 +56,24 @@ final class CreditFileDocuments {
         .append("occurredAt", Date.from(r.occurredAt())).append("publishedUntil", r.publishedUntil().toString())
         .append("recordedAt", Date.from(r.recordedAt()))
         .append("withdrawal", r.withdrawal() == null ? null : new Document("at", Date.from(r.withdrawal().at()))
-            .append("eventId", r.withdrawal().eventId()).append("reason", r.withdrawal().reason()));
+            .append("eventId", r.withdrawal().eventId()).append("reason", r.withdrawal().reason()))
+        .append("codes", r.codes());
+  }
+
+  private static Document listing(ListedPeriod p) {
+    return new Document("entryId", p.entryId()).append("from", Date.from(p.from()))
+        .append("fromEventId", p.fromEventId()).append("until", p.until() == null ? null : Date.from(p.until()))
+        .append("untilEventId", p.untilEventId());
+  }
+
+  private static ListedPeriod listing(Document d) {
+    Date until = d.getDate("until");
+    return new ListedPeriod(d.getString("entryId"), d.getDate("from").toInstant(), d.getString("fromEventId"),
+        until == null ? null : until.toInstant(), d.getString("untilEventId"));
+  }
+
+  private static Profile.Principal principal(Document d) {
+    return d == null ? null : new Profile.Principal(d.getString("name"), d.getString("maskedIdNumber"));
   }
 
   private static CreditRecord record(Document d) {
@@ -58,7 +81,8 @@ final class CreditFileDocuments {
         Severity.valueOf(d.getString("severity")), d.getString("reference"), d.getString("summary"),
         d.getDate("occurredAt").toInstant(), LocalDate.parse(d.getString("publishedUntil")),
         // files stored before records kept when credit learned of them: it learned as they occurred
-        d.get("recordedAt", d.getDate("occurredAt")).toInstant(), withdrawal(d.get("withdrawal", Document.class)));
+        d.get("recordedAt", d.getDate("occurredAt")).toInstant(), withdrawal(d.get("withdrawal", Document.class)),
+        d.getList("codes", String.class, List.of()));
   }
 
   private static Withdrawal withdrawal(Document d) {

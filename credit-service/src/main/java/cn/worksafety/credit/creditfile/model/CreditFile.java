@@ -15,15 +15,16 @@ import java.util.function.Predicate;
  *
  * @param profileSequence the enforcement event sequence the profile was taken from, so an older
  *     update arriving late does not overwrite a newer one
+ * @param listings when the enterprise stood on the serious-dishonesty list, which makes it D
  * @param rating the rating last announced
  * @param history every rating announced, oldest first
  */
 public record CreditFile(String uscc, Profile profile, long profileSequence, List<CreditRecord> records,
-    Rating rating, List<RatingPeriod> history, long version) {
+    List<ListedPeriod> listings, Rating rating, List<RatingPeriod> history, long version) {
 
   /** A file for an enterprise credit has not heard of yet; version 0 means "not stored". */
   public static CreditFile open(String uscc) {
-    return new CreditFile(uscc, null, 0, List.of(), null, List.of(), 0);
+    return new CreditFile(uscc, null, 0, List.of(), List.of(), null, List.of(), 0);
   }
 
   /**
@@ -31,7 +32,36 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
    * out of their publication period without any event.
    */
   public Rating ratingAt(Scorecard scorecard, Instant at, ZoneId zone) {
-    return scorecard.rate(records, profile, false, at, zone);
+    return scorecard.rate(records, profile, listedAt(at), at, zone);
+  }
+
+  public boolean listedAt(Instant at) {
+    return listings.stream().anyMatch(p -> p.covers(at));
+  }
+
+  /** The file with the enterprise on the list under {@code entryId} from {@code at} (entered or restored). */
+  public Change listed(String entryId, Instant at, String eventId, Scorecard scorecard, Instant now, ZoneId zone) {
+    if (listings.stream().anyMatch(p -> p.fromEventId().equals(eventId))) {
+      return new Change(this, Optional.empty());
+    }
+    List<ListedPeriod> longer = new ArrayList<>(listings);
+    longer.add(new ListedPeriod(entryId, at, eventId, null, null));
+    return rerated(profile, profileSequence, records, List.copyOf(longer), eventId, scorecard, now, zone);
+  }
+
+  /** The file with the enterprise off the list under {@code entryId} from {@code at}; unchanged if it was not on. */
+  public Change delisted(String entryId, Instant at, String eventId, Scorecard scorecard, Instant now, ZoneId zone) {
+    List<ListedPeriod> changed = new ArrayList<>();
+    boolean closed = false;
+    for (ListedPeriod p : listings) {
+      boolean closes = !closed && p.entryId().equals(entryId) && p.isOpen();
+      changed.add(closes ? p.closed(at, eventId) : p);
+      closed |= closes;
+    }
+    if (!closed) {
+      return new Change(this, Optional.empty());
+    }
+    return rerated(profile, profileSequence, records, List.copyOf(changed), eventId, scorecard, now, zone);
   }
 
   /** Whether an event has already had its effect on this file. */
@@ -52,7 +82,7 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
     }
     List<CreditRecord> more = new ArrayList<>(records);
     more.addAll(added);
-    return rerated(profile, profileSequence, List.copyOf(more), eventId, scorecard, now, zone);
+    return rerated(profile, profileSequence, List.copyOf(more), listings, eventId, scorecard, now, zone);
   }
 
   /**
@@ -72,7 +102,7 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
     if (changed.equals(records)) {
       return new Change(this, Optional.empty());
     }
-    return rerated(profile, profileSequence, List.copyOf(changed), why.eventId(), scorecard, now, zone);
+    return rerated(profile, profileSequence, List.copyOf(changed), listings, why.eventId(), scorecard, now, zone);
   }
 
   /**
@@ -95,26 +125,23 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
         recs = List.copyOf(more);
       }
     }
-    return rerated(newer, sequence, recs, eventId, scorecard, now, zone);
+    return rerated(newer, sequence, recs, listings, eventId, scorecard, now, zone);
   }
 
-  private Change rerated(Profile p, long sequence, List<CreditRecord> recs, String cause, Scorecard scorecard,
-      Instant now, ZoneId zone) {
+  private Change rerated(Profile p, long sequence, List<CreditRecord> recs, List<ListedPeriod> listed, String cause,
+      Scorecard scorecard, Instant now, ZoneId zone) {
+    CreditFile kept = new CreditFile(uscc, p, sequence, recs, listed, rating, history, version + 1);
     if (p == null) {
       // Facts about an enterprise not registered yet are kept; it is rated once its profile arrives.
-      return new Change(new CreditFile(uscc, null, sequence, recs, rating, history, version + 1), Optional.empty());
+      return new Change(kept, Optional.empty());
     }
-    Rating next = scorecard.rate(recs, p, false, now, zone);
+    Rating next = scorecard.rate(recs, p, kept.listedAt(now), now, zone);
     if (!next.differsFrom(rating)) {
-      return new Change(new CreditFile(uscc, p, sequence, recs, rating, history, version + 1), Optional.empty());
+      return new Change(kept, Optional.empty());
     }
-    return changed(p, sequence, recs, next, cause);
-  }
-
-  private Change changed(Profile p, long sequence, List<CreditRecord> recs, Rating next, String cause) {
     List<RatingPeriod> longer = new ArrayList<>(history);
     longer.add(RatingPeriod.of(next, cause));
-    CreditFile file = new CreditFile(uscc, p, sequence, recs, next, List.copyOf(longer), version + 1);
+    CreditFile file = new CreditFile(uscc, p, sequence, recs, listed, next, List.copyOf(longer), version + 1);
     return new Change(file, Optional.of(new RatingChangedEvent(uscc, rating, next)));
   }
 

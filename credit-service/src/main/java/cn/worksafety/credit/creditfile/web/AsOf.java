@@ -12,10 +12,10 @@ import java.time.format.DateTimeParseException;
  * day ({@code 2026-03-01}, meaning the end of that day in the service's zone); absent means now. A
  * moment in the future is refused: a rating as of then would be a guess, not a fact.
  */
-final class AsOf {
+public final class AsOf {
   private AsOf() {}
 
-  static Instant parse(String asOf, Clock clock) {
+  public static Instant parse(String asOf, Clock clock) {
     Instant now = clock.instant();
     if (asOf == null || asOf.isBlank()) {
       return now;

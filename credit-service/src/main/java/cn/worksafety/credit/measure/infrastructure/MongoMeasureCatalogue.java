@@ -1,0 +1,67 @@
+package cn.worksafety.credit.measure.infrastructure;
+
+import cn.worksafety.credit.measure.model.Department;
+import cn.worksafety.credit.measure.application.MeasureCatalogue;
+import cn.worksafety.platform.mongo.Inserts;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The catalogue in {@code sanction_measures}, one document per department. At start each seed
+ * department is inserted if absent, so an administrator's edits are never overwritten and several
+ * replicas seed it once.
+ */
+@Repository
+public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializingSingleton {
+  private static final Logger log = LoggerFactory.getLogger(MongoMeasureCatalogue.class);
+  private final MongoCollection<Document> collection;
+  private final JsonMapper json;
+  private final Resource seed;
+
+  public MongoMeasureCatalogue(MongoDatabase database, JsonMapper json,
+      @Value("${app.measures.seed:classpath:catalogue/measures.json}") Resource seed) {
+    this.collection = database.getCollection("sanction_measures");
+    this.json = json;
+    this.seed = seed;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    int added = 0;
+    for (Department department : read(seed)) {
+      Document document = Document.parse(json.writeValueAsString(department)).append("_id", department.code());
+      added += Inserts.ifAbsent(collection, document) ? 1 : 0;
+    }
+    log.info("measure catalogue: {} seed departments added", added);
+  }
+
+  @Override
+  public List<Department> departments() {
+    List<Department> all = new ArrayList<>();
+    collection.find().projection(Projections.excludeId()).sort(Sorts.ascending("_id"))
+        .forEach(d -> all.add(json.readValue(d.toJson(), Department.class)));
+    return all;
+  }
+
+  private List<Department> read(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return List.of(json.readValue(json.readTree(in).get("departments").toString(), Department[].class));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the measure catalogue seed " + resource, e);
+    }
+  }
+}
