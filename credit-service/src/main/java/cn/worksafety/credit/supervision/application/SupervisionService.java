@@ -43,7 +43,8 @@ public class SupervisionService {
     }
     Instant now = clock.instant();
     List<Candidate> candidates = new ArrayList<>();
-    files.forEachIn(region, file -> candidates.add(new Candidate(file.uscc(), files.ratingAt(file, now).grade())));
+    files.forEachIn(region, file -> candidates.add(new Candidate(file.uscc(), files.ratingAt(file, now).grade(),
+        file.listedAt(now))));
     InspectionPlan plan = InspectionPlan.draw(region, year, seed == null ? SEEDS.nextLong() : seed, candidates, rates,
         now, caller.subject());
     if (!plans.add(plan)) {

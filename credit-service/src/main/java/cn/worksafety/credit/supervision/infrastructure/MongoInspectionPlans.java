@@ -42,7 +42,8 @@ public class MongoInspectionPlans implements InspectionPlans {
     return new Document("_id", id(p.region(), p.year())).append("region", p.region()).append("year", p.year())
         .append("seed", p.seed()).append("drawnAt", Date.from(p.drawnAt())).append("drawnBy", p.drawnBy())
         .append("samples", p.samples().stream().map(s -> new Document("grade", s.grade().name())
-            .append("population", s.population()).append("percent", s.percent()).append("drawn", s.drawn())).toList());
+            .append("population", s.population()).append("percent", s.percent()).append("drawn", s.drawn())).toList())
+        .append("listed", p.listed());
   }
 
   private static InspectionPlan fromDocument(Document d) {
@@ -50,6 +51,6 @@ public class MongoInspectionPlans implements InspectionPlans {
         Grade.valueOf(s.getString("grade")), s.getInteger("population"), s.getInteger("percent"),
         s.getList("drawn", String.class))).toList();
     return new InspectionPlan(d.getString("region"), d.getInteger("year"), d.getLong("seed"),
-        d.getDate("drawnAt").toInstant(), d.getString("drawnBy"), samples);
+        d.getDate("drawnAt").toInstant(), d.getString("drawnBy"), samples, d.getList("listed", String.class, List.of()));
   }
 }

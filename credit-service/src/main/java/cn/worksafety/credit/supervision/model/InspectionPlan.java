@@ -13,13 +13,19 @@ import java.util.stream.Collectors;
  * A region's random-inspection sample for a year (分级分类监管): per grade, the share its rate sets,
  * drawn with a seed. The same candidates, rates and seed always draw the same enterprises, so
  * anyone can check a plan by drawing it again; once drawn, a plan is kept as it was.
+ *
+ * <p>An enterprise on the serious-dishonesty list is not left to chance: it is inspected at least once
+ * per half-year ({@link #LISTED_INSPECTIONS_PER_YEAR}), so it is in {@code listed} and drawn from no
+ * grade.
  */
 public record InspectionPlan(String region, int year, long seed, Instant drawnAt, String drawnBy,
-    List<GradeSample> samples) {
+    List<GradeSample> samples, List<String> listed) {
+  public static final int LISTED_INSPECTIONS_PER_YEAR = 2;
 
   public static InspectionPlan draw(String region, int year, long seed, List<Candidate> candidates,
       SamplingRates rates, Instant now, String by) {
-    Map<Grade, List<String>> byGrade = candidates.stream().collect(Collectors.groupingBy(Candidate::grade,
+    List<String> listed = candidates.stream().filter(Candidate::listed).map(Candidate::uscc).sorted().toList();
+    Map<Grade, List<String>> byGrade = candidates.stream().filter(c -> !c.listed()).collect(Collectors.groupingBy(Candidate::grade,
         Collectors.mapping(Candidate::uscc, Collectors.toList())));
     SplittableRandom random = new SplittableRandom(seed);
     List<GradeSample> samples = new ArrayList<>();
@@ -36,6 +42,6 @@ public record InspectionPlan(String region, int year, long seed, Instant drawnAt
       }
       samples.add(new GradeSample(grade, population.size(), rates.of(grade), List.copyOf(population.subList(0, size))));
     }
-    return new InspectionPlan(region, year, seed, now, by, List.copyOf(samples));
+    return new InspectionPlan(region, year, seed, now, by, List.copyOf(samples), listed);
   }
 }

@@ -37,7 +37,10 @@ public class SupervisionController {
   public record DrawRequest(@NotNull String region, @NotNull Integer year, Long seed) {}
 
   public record PlanView(String region, int year, String seed, OffsetDateTime drawnAt, String drawnBy,
-      List<Sample> samples) {}
+      List<Sample> samples, Listed listed) {}
+
+  /** Enterprises on the serious-dishonesty list, each inspected at least once per half-year. */
+  public record Listed(int inspectionsPerYear, List<String> enterprises) {}
 
   public record Sample(String grade, int population, int percent, int sampleSize, List<String> drawn) {}
 
@@ -59,6 +62,7 @@ public class SupervisionController {
     return new PlanView(p.region(), p.year(), Long.toString(p.seed()),
         p.drawnAt().atZone(clock.getZone()).toOffsetDateTime(), p.drawnBy(),
         p.samples().stream().map(s -> new Sample(s.grade().name(), s.population(), s.percent(), s.drawn().size(),
-            s.drawn())).toList());
+            s.drawn())).toList(),
+        new Listed(InspectionPlan.LISTED_INSPECTIONS_PER_YEAR, p.listed()));
   }
 }

@@ -56,6 +56,17 @@ class InspectionPlanTest {
   }
 
   @Test
+  void listedEnterprisesAreAllInspectedTwiceAYearAndLeftOutOfTheRandomDraw() {
+    List<Candidate> all = new ArrayList<>(region());
+    all.add(new Candidate("LISTED-2", Grade.D, true));
+    all.add(new Candidate("LISTED-1", Grade.D, true));
+    InspectionPlan plan = InspectionPlan.draw("440300", 2027, 42, all, RATES, NOW, "a");
+    assertThat(plan.listed()).containsExactly("LISTED-1", "LISTED-2");
+    assertThat(plan.samples().get(3).population()).as("D drawn from the unlisted only").isEqualTo(3);
+    assertThat(plan.samples()).flatExtracting(GradeSample::drawn).noneMatch(u -> u.startsWith("LISTED"));
+  }
+
+  @Test
   void aRateOutsideItsGradesBandIsRefused() {
     assertThatThrownBy(() -> new SamplingRates(Map.of(Grade.A, 6, Grade.B, 20, Grade.C, 40, Grade.D, 80)))
         .hasMessageContaining("grade A must be 0–5 %");
