@@ -93,8 +93,12 @@ public class InboxListener {
       }
       case HAZARD_OVERDUE ->
           files.recordOverdueHazard(event.id(), event.time().toInstant(), events.data(event, HazardOverdue.class));
-      case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED ->
-          files.updateProfile(event.id(), event.sequenceNumber(), events.data(event, EnterpriseRegistered.class));
+      case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED -> {
+        EnterpriseRegistered enterprise = events.data(event, EnterpriseRegistered.class);
+        files.updateProfile(event.id(), event.sequenceNumber(), enterprise);
+        files.find(enterprise.uscc()).map(f -> f.profile()).ifPresent(p ->
+            blacklist.enterpriseRenamed(enterprise.uscc(), p.name()));
+      }
       case BLACKLIST_ENTERED -> {
         BlacklistEntered entered = events.data(event, BlacklistEntered.class);
         files.recordListing(event.id(), entered.uscc(), entered.entryId(), event.time().toInstant());

@@ -91,25 +91,32 @@ class BlacklistApiTest extends CreditIntegrationTest {
       assertThat(awaitRating(uscc, r -> r.get("grade").asString().equals("D")).get("lines")
           .findValuesAsString("rule")).contains("LISTED⇒D");
 
+      send(EventType.ENTERPRISE_UPDATED, uscc, UUID.randomUUID().toString(), new EnterpriseRegistered(uscc,
+          "深圳市更名化工有限公司", REGION, "HAZARDOUS_CHEMICALS", "NONE", "VALID", null,
+          new NamedPerson("张某", "110***********7777")));
+      JsonNode updated = event(partner, "credit.blacklist.updated", id);
+      assertThat(updated.get("data").get("changes").get("unitName").asString()).isEqualTo("深圳市更名化工有限公司");
+      assertThat(updated.get("data").get("changes").size()).as("only what changed").isEqualTo(1);
+
       assertThat(list("").findValuesAsString("id")).contains(id);
       assertThat(list("&asOf=" + NOW.minusDays(1).toLocalDate()).findValuesAsString("id")).doesNotContain(id);
 
-      TestHttp.Response early = repair(id, "\"4\"");
+      TestHttp.Response early = repair(id, "\"5\"");
       assertThat(early.status()).as(early.toString()).isEqualTo(201);
       String repairPath = "/api/credit/blacklist/" + id + "/repairs/R1";
-      TestHttp.Response unmet = step(repairPath + "/approval", ADMIN, "\"5\"", Map.of("reason", "同意"));
+      TestHttp.Response unmet = step(repairPath + "/approval", ADMIN, "\"6\"", Map.of("reason", "同意"));
       assertThat(unmet.status()).isEqualTo(422);
       assertThat(unmet.json().get("type").asString()).endsWith("repair-conditions-unmet");
 
       send(EventType.CASE_CLOSED, uscc, UUID.randomUUID().toString(), new CaseClosed(caseId, uscc, NOW, "已执行"));
-      TestHttp.Response approved = awaitStep(repairPath + "/approval", ADMIN, "\"5\"", Map.of("reason", "同意修复"));
+      TestHttp.Response approved = awaitStep(repairPath + "/approval", ADMIN, "\"6\"", Map.of("reason", "同意修复"));
       assertThat(approved.json().get("state").asString()).isEqualTo("REMOVED");
       assertThat(event(partner, "credit.blacklist.removed", id).get("data").get("reason").asString())
           .isEqualTo("REPAIRED");
       // the penalty is past its publication period, so off the list the enterprise is back to 100
       awaitRating(uscc, r -> r.get("grade").asString().equals("A"));
 
-      TestHttp.Response restored = step("/api/credit/blacklist/" + id + "/restoration", ADMIN, "\"6\"",
+      TestHttp.Response restored = step("/api/credit/blacklist/" + id + "/restoration", ADMIN, "\"7\"",
           Map.of("reason", "修复材料造假"));
       assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
       JsonNode restoredEvent = event(partner, "credit.blacklist.restored", id);

@@ -78,6 +78,13 @@ public class BlacklistService {
     }
   }
 
+  /** The enterprise's registered name changed: its listings follow, and entries in force announce it. */
+  public void enterpriseRenamed(String uscc, String name) {
+    for (Listing listing : listings.ofEnterprise(uscc)) {
+      apply(listing.id(), current -> current.renamed(name, clock.instant()));
+    }
+  }
+
   public void caseClosed(String caseId, Instant at) {
     closedCases.closed(caseId, at);
   }

@@ -1,9 +1,11 @@
 package cn.worksafety.credit.blacklist.infrastructure;
 
 import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.events.BlacklistChanges;
 import cn.worksafety.contracts.events.BlacklistEntered;
 import cn.worksafety.contracts.events.BlacklistRemoved;
 import cn.worksafety.contracts.events.BlacklistRestored;
+import cn.worksafety.contracts.events.BlacklistUpdated;
 import cn.worksafety.contracts.events.DepartmentMeasures;
 import cn.worksafety.contracts.events.ListedPerson;
 import cn.worksafety.credit.blacklist.model.Listing;
@@ -45,6 +47,10 @@ public class ListingAnnouncements {
     if (event instanceof ListingEvent.Removed removed) {
       return outbox.entry(EventType.BLACKLIST_REMOVED, l.uscc(),
           new BlacklistRemoved(l.id(), l.uscc(), removed.reason().name(), local(removed.effectiveAt())));
+    }
+    if (event instanceof ListingEvent.Renamed renamed) {
+      return outbox.entry(EventType.BLACKLIST_UPDATED, l.uscc(), new BlacklistUpdated(l.id(), l.uscc(),
+          local(renamed.at()), new BlacklistChanges(renamed.unitName(), null, null, null, null, null)));
     }
     ListingEvent.Restored restored = (ListingEvent.Restored) event;
     return outbox.entry(EventType.BLACKLIST_RESTORED, l.uscc(), new BlacklistRestored(l.id(), l.uscc(),

@@ -186,6 +186,23 @@ public record Listing(
     };
   }
 
+  /**
+   * The enterprise now goes by {@code name}: the listing follows, and an entry in force announces it.
+   * Unchanged when the name is the same or the listing is over.
+   */
+  public Changed renamed(String name, Instant now) {
+    boolean over = state == ListingState.REMOVED || state == ListingState.NOT_LISTED
+        || state == ListingState.WITHDRAWN;
+    if (name == null || name.equals(unitName) || over) {
+      return unchanged();
+    }
+    Listing renamed = new Listing(id, uscc, name, region, persons, proposal, state, notice, objection, decision,
+        publication, periods, removal, repairs, reminders, history, version)
+        .next(state, l -> l, "rename", "system", now);
+    return new Changed(renamed, state == ListingState.LISTED ? Optional.of(new ListingEvent.Renamed(name, now))
+        : Optional.empty());
+  }
+
   /** 信用修复: an application, from 12 months after the decision on, while no other one is pending. */
   public Listing applyForRepair(String correction, String commitment, String training, String by, Instant now,
       ListingRules rules) {

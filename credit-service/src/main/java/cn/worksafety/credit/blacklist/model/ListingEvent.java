@@ -11,5 +11,8 @@ public sealed interface ListingEvent {
 
   record Removed(RemovalReason reason, Instant effectiveAt) implements ListingEvent {}
 
+  /** The unit's registered name changed while the entry is in force. */
+  record Renamed(String unitName, Instant at) implements ListingEvent {}
+
   record Restored(String reason, LocalDate originalEndDate, Instant restoredAt) implements ListingEvent {}
 }

@@ -129,6 +129,17 @@ class ListingTest {
   }
 
   @Test
+  void aRenameIsAnnouncedOnlyForAnEntryInForce() {
+    Listing.Changed inForce = listed().renamed("深圳市新名称有限公司", at(2027, 1, 1));
+    assertThat(inForce.listing().unitName()).isEqualTo("深圳市新名称有限公司");
+    assertThat(inForce.event()).contains(new ListingEvent.Renamed("深圳市新名称有限公司", at(2027, 1, 1)));
+    assertThat(inForce.listing().renamed("深圳市新名称有限公司", at(2027, 1, 2)).event()).as("same name").isEmpty();
+    Listing.Changed proposedOnly = proposed().renamed("深圳市新名称有限公司", at(2026, 9, 26));
+    assertThat(proposedOnly.listing().unitName()).isEqualTo("深圳市新名称有限公司");
+    assertThat(proposedOnly.event()).isEmpty();
+  }
+
+  @Test
   void remindersAreGivenOnceEach() {
     Listing notified = proposed().notifyParty(at(2026, 9, 30), List.of(), "officer", at(2026, 9, 30), RULES);
     assertThat(notified.remind(at(2026, 10, 13), RULES)).isSameAs(notified);
