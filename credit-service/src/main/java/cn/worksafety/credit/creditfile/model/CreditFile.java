@@ -31,7 +31,24 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
    * out of their publication period without any event.
    */
   public Rating ratingAt(Scorecard scorecard, Instant at, ZoneId zone) {
-    return scorecard.rate(records, profile, false, at, zone);
+    return rate(scorecard, records, profile, at, zone);
+  }
+
+  /**
+   * The file re-rated at {@code now}: records age out of their publication period or into a lower
+   * ageing step without any event, and another scorecard may rate the same records differently.
+   * Unchanged (nothing to store, nothing to announce) while grade and score stay as announced, so
+   * re-rating a file again changes nothing.
+   */
+  public Change rerate(Scorecard scorecard, Instant now, ZoneId zone, String cause) {
+    if (profile == null) {
+      return new Change(this, Optional.empty());
+    }
+    Rating next = rate(scorecard, records, profile, now, zone);
+    if (!next.differsFrom(rating)) {
+      return new Change(this, Optional.empty());
+    }
+    return changed(profile, profileSequence, records, next, cause);
   }
 
   /** Whether an event has already had its effect on this file. */
@@ -104,11 +121,21 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
       // Facts about an enterprise not registered yet are kept; it is rated once its profile arrives.
       return new Change(new CreditFile(uscc, null, sequence, recs, rating, history, version + 1), Optional.empty());
     }
-    Rating next = scorecard.rate(recs, p, false, now, zone);
+    Rating next = rate(scorecard, recs, p, now, zone);
     if (!next.differsFrom(rating)) {
       return new Change(new CreditFile(uscc, p, sequence, recs, rating, history, version + 1), Optional.empty());
     }
     return changed(p, sequence, recs, next, cause);
+  }
+
+  /** The one place a file is rated, so whether the enterprise is listed reaches every rating alike. */
+  private Rating rate(Scorecard scorecard, List<CreditRecord> recs, Profile p, Instant at, ZoneId zone) {
+    return scorecard.rate(recs, p, listed(), at, zone);
+  }
+
+  /** Whether the enterprise is on the serious-dishonesty list; the list is not kept on the file yet. */
+  private boolean listed() {
+    return false;
   }
 
   private Change changed(Profile p, long sequence, List<CreditRecord> recs, Rating next, String cause) {
