@@ -129,6 +129,17 @@ public class CreditFileService {
     return file.ratingAt(scorecard, at, zone());
   }
 
+  /**
+   * Re-rates {@code file} (as just read) now with {@code scorecard}; a changed rating is stored with
+   * its history and its {@code credit.rating.changed} in one write, exactly as an event's effect is.
+   * When the file changed since it was read, it is read again and re-rated afresh.
+   *
+   * @return whether the rating changed
+   */
+  public boolean rerate(CreditFile file, Scorecard scorecard, String cause) {
+    return apply(file.uscc(), file, f -> f.rerate(scorecard, clock.instant(), zone(), cause));
+  }
+
   /** Every registered enterprise's file inside {@code region}. */
   public void forEachIn(String region, java.util.function.Consumer<CreditFile> action) {
     files.forEachIn(region, file -> {
@@ -147,16 +158,25 @@ public class CreditFileService {
   }
 
   private void apply(String uscc, Function<CreditFile, CreditFile.Change> change) {
+    apply(uscc, null, change);
+  }
+
+  /** Applies {@code change} to {@code known} (read afresh when null, and after a lost race); true when stored. */
+  private boolean apply(String uscc, CreditFile known, Function<CreditFile, CreditFile.Change> change) {
+    CreditFile current = known;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      CreditFile current = files.find(uscc).orElse(CreditFile.open(uscc));
+      if (current == null) {
+        current = files.find(uscc).orElse(CreditFile.open(uscc));
+      }
       CreditFile.Change result = change.apply(current);
       if (result.isNoOp(current)) {
         log.debug("nothing to change on {}", uscc);
-        return;
+        return false;
       }
       if (files.save(result.file(), result.ratingChanged())) {
-        return;
+        return true;
       }
+      current = null;
     }
     throw new IllegalStateException("credit file " + uscc + " kept changing under " + ATTEMPTS + " attempts");
   }
