@@ -37,12 +37,12 @@ public class CreditFileService {
   private static final Logger log = LoggerFactory.getLogger(CreditFileService.class);
   private static final int ATTEMPTS = 10;
   private final CreditFiles files;
-  private final Scorecard scorecard;
+  private final ActiveScorecard scorecards;
   private final Clock clock;
 
-  public CreditFileService(CreditFiles files, Scorecard scorecard, Clock clock) {
+  public CreditFileService(CreditFiles files, ActiveScorecard scorecards, Clock clock) {
     this.files = files;
-    this.scorecard = scorecard;
+    this.scorecards = scorecards;
     this.clock = clock;
   }
 
@@ -51,7 +51,7 @@ public class CreditFileService {
         .map(p -> new PenaltyFact(p.kind(), p.amount(), p.periodDays())).toList();
     CreditRecord record = CreditRecord.of(eventId, RecordKind.ADMINISTRATIVE_PENALTY, PenaltySeverity.of(penalties),
         decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone());
-    apply(decided.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
+    apply(decided.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
   /** A revoked decision stops counting from its revocation; what it did to earlier ratings stays in their history. */
@@ -59,13 +59,13 @@ public class CreditFileService {
     Withdrawal why = new Withdrawal(revoked.revokedAt().toInstant(), eventId, "处罚决定撤销: " + revoked.reason());
     apply(revoked.uscc(), file -> file.withdraw(
         r -> r.kind() == RecordKind.ADMINISTRATIVE_PENALTY && r.reference().equals(revoked.caseId()),
-        why, List.of(), scorecard, clock.instant(), zone()));
+        why, List.of(), scorecards.current(), clock.instant(), zone()));
   }
 
   public void recordAccident(String eventId, AccidentReported reported) {
     List<CreditRecord> records = accidentRecords(eventId, reported.accidentId(), reported.grade(),
         reported.occurredAt().toInstant(), reported.deaths(), reported.seriousInjuries(), reported.concealed(), false);
-    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecard, clock.instant(), zone()));
+    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecards.current(), clock.instant(), zone()));
   }
 
   /**
@@ -82,7 +82,7 @@ public class CreditFileService {
           concluded.occurredAt().toInstant(), concluded.deaths(), concluded.seriousInjuries(),
           concluded.concealed() && !concealmentOnFile, true);
       return file.withdraw(r -> r.kind() == RecordKind.ACCIDENT && r.reference().equals(concluded.accidentId()),
-          why, replacements, scorecard, clock.instant(), zone());
+          why, replacements, scorecards.current(), clock.instant(), zone());
     });
   }
 
@@ -110,13 +110,14 @@ public class CreditFileService {
         RecordKind.MAJOR_HAZARD_OVERDUE.severity(), overdue.hazardId(),
         "重大事故隐患逾期未整改 (期限 " + overdue.deadline() + "): " + overdue.description(), announcedAt,
         clock.instant(), zone());
-    apply(overdue.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
+    apply(overdue.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
   public void updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
     Profile profile = new Profile(registered.name(), registered.region(), registered.industry(),
         registered.standardizationGrade(), registered.licenceStatus());
-    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecard, clock.instant(), zone()));
+    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecards.current(),
+        clock.instant(), zone()));
   }
 
   public CreditFile get(String uscc) {
@@ -126,7 +127,7 @@ public class CreditFileService {
 
   /** The enterprise's rating at {@code at}, from the records credit knew of then. */
   public Rating ratingAt(CreditFile file, Instant at) {
-    return file.ratingAt(scorecard, at, zone());
+    return file.ratingAt(scorecards.current(), at, zone());
   }
 
   /**
