@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,15 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole service on a random port, against the embedded store over TCP and the real RabbitMQ,
- * with an inbox queue of its own so a running local stack cannot take its messages.
+ * with an inbox queue and a database of its own so a running local stack cannot take its messages
+ * and a test class that needs a service of its own (another context) gets its own data too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class CreditIntegrationTest {
-  protected static final String INBOX = BrokerCleanup.deleteOnExit(
-      "credit-service.test-" + UUID.randomUUID().toString().substring(0, 8));
 
   @LocalServerPort
   int port;
+
+  /** This service's inbox queue on {@code enforcement.events}. */
+  @Value("${app.inbox.queue}")
+  protected String inbox;
 
   private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
 
@@ -38,10 +42,15 @@ public abstract class CreditIntegrationTest {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
-    BrokerCleanup.deleteOnExit(INBOX + ".dlq");
-    registry.add("spring.mongodb.uri", () -> EmbeddedMongo.uri("credit"));
+    // Named here, not in a static field: this method runs for every application context made.
+    String name = BrokerCleanup.deleteOnExit("credit-service.test-" + UUID.randomUUID().toString().substring(0, 8));
+    BrokerCleanup.deleteOnExit(name + ".dlq");
+    String uri = EmbeddedMongo.uri("credit");
+    registry.add("spring.mongodb.uri", () -> uri);
+    // application.yml names the database, which would win over the one in the URI
+    registry.add("spring.mongodb.database", () -> name.replace('.', '-'));
     registry.add("app.security.jwt.hmac-secret", () -> TestTokens.SECRET);
-    registry.add("app.inbox.queue", () -> INBOX);
+    registry.add("app.inbox.queue", () -> name);
     registry.add("spring.rabbitmq.listener.simple.retry.initial-interval", () -> "50ms");
   }
 

@@ -78,17 +78,17 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
 
   @Test
   void aPoisonMessageIsDeadLetteredAndDoesNotBlockTheQueue() {
-    long before = QueueProbe.depth(INBOX + ".dlq");
+    long before = QueueProbe.depth(inbox + ".dlq");
     QueueProbe.publish(Exchanges.ENFORCEMENT, "enforcement.case.decided", "{ this is not a cloud event");
     String uscc = TestUsccs.random("510100");
     send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
         new EnterpriseRegistered(uscc, "成都市后续企业有限公司", "510100", "TRADE", "NONE", "VALID", null, null));
     assertThat(awaitStatus("/api/public/enterprises/" + uscc, 200)).isTrue();
     long deadline = System.currentTimeMillis() + 10_000;
-    while (QueueProbe.depth(INBOX + ".dlq") <= before && System.currentTimeMillis() < deadline) {
+    while (QueueProbe.depth(inbox + ".dlq") <= before && System.currentTimeMillis() < deadline) {
       sleep();
     }
-    assertThat(QueueProbe.depth(INBOX + ".dlq")).isEqualTo(before + 1);
+    assertThat(QueueProbe.depth(inbox + ".dlq")).isEqualTo(before + 1);
   }
 
   @Test

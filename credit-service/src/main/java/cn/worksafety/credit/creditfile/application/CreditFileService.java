@@ -38,12 +38,12 @@ public class CreditFileService {
   private static final Logger log = LoggerFactory.getLogger(CreditFileService.class);
   private static final int ATTEMPTS = 10;
   private final CreditFiles files;
-  private final Scorecard scorecard;
+  private final ActiveScorecard scorecards;
   private final Clock clock;
 
-  public CreditFileService(CreditFiles files, Scorecard scorecard, Clock clock) {
+  public CreditFileService(CreditFiles files, ActiveScorecard scorecards, Clock clock) {
     this.files = files;
-    this.scorecard = scorecard;
+    this.scorecards = scorecards;
     this.clock = clock;
   }
 
@@ -53,7 +53,7 @@ public class CreditFileService {
     CreditRecord record = CreditRecord.of(eventId, RecordKind.ADMINISTRATIVE_PENALTY, PenaltySeverity.of(penalties),
         decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone())
         .naming(decided.violationCodes());
-    apply(decided.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
+    apply(decided.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
   /** A revoked decision stops counting from its revocation; what it did to earlier ratings stays in their history. */
@@ -61,13 +61,13 @@ public class CreditFileService {
     Withdrawal why = new Withdrawal(revoked.revokedAt().toInstant(), eventId, "处罚决定撤销: " + revoked.reason());
     apply(revoked.uscc(), file -> file.withdraw(
         r -> r.kind() == RecordKind.ADMINISTRATIVE_PENALTY && r.reference().equals(revoked.caseId()),
-        why, List.of(), scorecard, clock.instant(), zone()));
+        why, List.of(), scorecards.current(), clock.instant(), zone()));
   }
 
   public void recordAccident(String eventId, AccidentReported reported) {
     List<CreditRecord> records = accidentRecords(eventId, reported.accidentId(), reported.grade(),
         reported.occurredAt().toInstant(), reported.deaths(), reported.seriousInjuries(), reported.concealed(), false);
-    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecard, clock.instant(), zone()));
+    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecards.current(), clock.instant(), zone()));
   }
 
   /**
@@ -84,7 +84,7 @@ public class CreditFileService {
           concluded.occurredAt().toInstant(), concluded.deaths(), concluded.seriousInjuries(),
           concluded.concealed() && !concealmentOnFile, true);
       return file.withdraw(r -> r.kind() == RecordKind.ACCIDENT && r.reference().equals(concluded.accidentId()),
-          why, replacements, scorecard, clock.instant(), zone());
+          why, replacements, scorecards.current(), clock.instant(), zone());
     });
   }
 
@@ -112,7 +112,7 @@ public class CreditFileService {
         RecordKind.MAJOR_HAZARD_OVERDUE.severity(), overdue.hazardId(),
         "重大事故隐患逾期未整改 (期限 " + overdue.deadline() + "): " + overdue.description(), announcedAt,
         clock.instant(), zone());
-    apply(overdue.uscc(), file -> file.addRecord(record, scorecard, clock.instant(), zone()));
+    apply(overdue.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
   public void updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
@@ -120,17 +120,18 @@ public class CreditFileService {
         : new Profile.Principal(registered.principal().name(), registered.principal().maskedIdNumber());
     Profile profile = new Profile(registered.name(), registered.region(), registered.industry(),
         registered.standardizationGrade(), registered.licenceStatus(), principal);
-    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecard, clock.instant(), zone()));
+    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecards.current(),
+        clock.instant(), zone()));
   }
 
   /** The enterprise stands on the serious-dishonesty list from {@code at} (published or restored), so it is D. */
   public void recordListing(String eventId, String uscc, String entryId, Instant at) {
-    apply(uscc, file -> file.listed(entryId, at, eventId, scorecard, clock.instant(), zone()));
+    apply(uscc, file -> file.listed(entryId, at, eventId, scorecards.current(), clock.instant(), zone()));
   }
 
   /** The enterprise is off the list under {@code entryId} from {@code at}; its grade follows its score again. */
   public void recordDelisting(String eventId, String uscc, String entryId, Instant at) {
-    apply(uscc, file -> file.delisted(entryId, at, eventId, scorecard, clock.instant(), zone()));
+    apply(uscc, file -> file.delisted(entryId, at, eventId, scorecards.current(), clock.instant(), zone()));
   }
 
   public Optional<CreditFile> find(String uscc) {
@@ -144,7 +145,18 @@ public class CreditFileService {
 
   /** The enterprise's rating at {@code at}, from the records credit knew of then. */
   public Rating ratingAt(CreditFile file, Instant at) {
-    return file.ratingAt(scorecard, at, zone());
+    return file.ratingAt(scorecards.current(), at, zone());
+  }
+
+  /**
+   * Re-rates {@code file} (as just read) now with {@code scorecard}; a changed rating is stored with
+   * its history and its {@code credit.rating.changed} in one write, exactly as an event's effect is.
+   * When the file changed since it was read, it is read again and re-rated afresh.
+   *
+   * @return whether the rating changed
+   */
+  public boolean rerate(CreditFile file, Scorecard scorecard, String cause) {
+    return apply(file.uscc(), file, f -> f.rerate(scorecard, clock.instant(), zone(), cause));
   }
 
   /** Every registered enterprise's file inside {@code region}. */
@@ -165,16 +177,25 @@ public class CreditFileService {
   }
 
   private void apply(String uscc, Function<CreditFile, CreditFile.Change> change) {
+    apply(uscc, null, change);
+  }
+
+  /** Applies {@code change} to {@code known} (read afresh when null, and after a lost race); true when stored. */
+  private boolean apply(String uscc, CreditFile known, Function<CreditFile, CreditFile.Change> change) {
+    CreditFile current = known;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-      CreditFile current = files.find(uscc).orElse(CreditFile.open(uscc));
+      if (current == null) {
+        current = files.find(uscc).orElse(CreditFile.open(uscc));
+      }
       CreditFile.Change result = change.apply(current);
       if (result.isNoOp(current)) {
         log.debug("nothing to change on {}", uscc);
-        return;
+        return false;
       }
       if (files.save(result.file(), result.ratingChanged())) {
-        return;
+        return true;
       }
+      current = null;
     }
     throw new IllegalStateException("credit file " + uscc + " kept changing under " + ATTEMPTS + " attempts");
   }

@@ -12,14 +12,20 @@ import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
 import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -73,6 +79,25 @@ public class MongoCreditFiles implements CreditFiles {
     // A prefix of digits only (RegionScope), so the pattern needs no quoting.
     collection.find(Filters.regex("region", "^" + RegionScope.prefix(region)))
         .forEach(d -> action.accept(CreditFileDocuments.fromDocument(d)));
+  }
+
+  /**
+   * One query for the whole walk: on the embedded store every query reads the whole collection,
+   * so paging by {@code _id > last} would read it once per page.
+   */
+  @Override
+  public Stream<CreditFile> inUsccOrderAfter(String afterUscc, int batchSize) {
+    Bson filter = afterUscc == null ? new Document() : Filters.gt("_id", afterUscc);
+    MongoCursor<Document> cursor = collection.find(filter).sort(Sorts.ascending("_id")).batchSize(batchSize)
+        .cursor();
+    Spliterator<Document> documents = Spliterators.spliteratorUnknownSize(cursor,
+        Spliterator.ORDERED | Spliterator.NONNULL);
+    return StreamSupport.stream(documents, false).map(CreditFileDocuments::fromDocument).onClose(cursor::close);
+  }
+
+  @Override
+  public long count() {
+    return collection.estimatedDocumentCount();
   }
 
   @Override

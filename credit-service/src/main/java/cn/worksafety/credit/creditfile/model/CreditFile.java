@@ -32,7 +32,24 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
    * out of their publication period without any event.
    */
   public Rating ratingAt(Scorecard scorecard, Instant at, ZoneId zone) {
-    return scorecard.rate(records, profile, listedAt(at), at, zone);
+    return rate(scorecard, records, listings, profile, at, zone);
+  }
+
+  /**
+   * The file re-rated at {@code now}: records age out of their publication period or into a lower
+   * ageing step without any event, and another scorecard may rate the same records differently.
+   * Unchanged (nothing to store, nothing to announce) while grade and score stay as announced, so
+   * re-rating a file again changes nothing.
+   */
+  public Change rerate(Scorecard scorecard, Instant now, ZoneId zone, String cause) {
+    if (profile == null) {
+      return new Change(this, Optional.empty());
+    }
+    Rating next = rate(scorecard, records, listings, profile, now, zone);
+    if (!next.differsFrom(rating)) {
+      return new Change(this, Optional.empty());
+    }
+    return changed(profile, profileSequence, records, listings, next, cause);
   }
 
   public boolean listedAt(Instant at) {
@@ -135,10 +152,21 @@ public record CreditFile(String uscc, Profile profile, long profileSequence, Lis
       // Facts about an enterprise not registered yet are kept; it is rated once its profile arrives.
       return new Change(kept, Optional.empty());
     }
-    Rating next = scorecard.rate(recs, p, kept.listedAt(now), now, zone);
+    Rating next = rate(scorecard, recs, listed, p, now, zone);
     if (!next.differsFrom(rating)) {
       return new Change(kept, Optional.empty());
     }
+    return changed(p, sequence, recs, listed, next, cause);
+  }
+
+  /** The one place a file is rated, so whether the enterprise is listed reaches every rating alike. */
+  private static Rating rate(Scorecard scorecard, List<CreditRecord> recs, List<ListedPeriod> listed, Profile p,
+      Instant at, ZoneId zone) {
+    return scorecard.rate(recs, p, listed.stream().anyMatch(period -> period.covers(at)), at, zone);
+  }
+
+  private Change changed(Profile p, long sequence, List<CreditRecord> recs, List<ListedPeriod> listed, Rating next,
+      String cause) {
     List<RatingPeriod> longer = new ArrayList<>(history);
     longer.add(RatingPeriod.of(next, cause));
     CreditFile file = new CreditFile(uscc, p, sequence, recs, listed, next, List.copyOf(longer), version + 1);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -142,6 +143,42 @@ class CreditFileTest {
     assertThat(rating.lines()).extracting(RatingLine::points).containsExactly(-7, -15, -30);
     assertThat(rating.lines().get(0).rule()).contains("25%").contains("24 months");
     assertThat(rating.score()).isEqualTo(100 - 7 - 15 - 30).isEqualTo(sumOfLines(rating));
+  }
+
+  @Test
+  void reratingLaterAnnouncesWhatAgedOnceWithItsCauseAndAgainChangesNothing() {
+    CreditFile file = registered().addRecord(fine("evt-1", "20000", NOW), V1, NOW, ZONE).file();
+    assertThat(file.rerate(V1, NOW.plusSeconds(60), ZONE, "daily-rerating").isNoOp(file))
+        .as("the same grade and score: nothing to store").isTrue();
+
+    Instant afterPublication = LocalDate.of(2027, 11, 23).atStartOfDay(ZONE).toInstant();
+    CreditFile.Change aged = file.rerate(V1, afterPublication, ZONE, "daily-rerating");
+    assertThat(aged.file().rating().score()).isEqualTo(100);
+    assertThat(aged.file().version()).isEqualTo(file.version() + 1);
+    assertThat(aged.file().records()).isEqualTo(file.records());
+    assertThat(aged.ratingChanged()).hasValueSatisfying(e -> {
+      assertThat(e.before().score()).isEqualTo(85);
+      assertThat(e.after().effectiveAt()).isEqualTo(afterPublication);
+    });
+    assertThat(aged.file().history()).last().isEqualTo(new RatingPeriod(Grade.A, 100, "v1", afterPublication,
+        "daily-rerating"));
+    assertThat(aged.file().rerate(V1, afterPublication.plusSeconds(86400), ZONE, "daily-rerating")
+        .isNoOp(aged.file())).isTrue();
+
+    CreditFile unregistered = CreditFile.open(USCC).addRecord(fine("evt-2", "20000", NOW), V1, NOW, ZONE).file();
+    assertThat(unregistered.rerate(V1, NOW, ZONE, "daily-rerating").isNoOp(unregistered))
+        .as("not rated until registered").isTrue();
+  }
+
+  @Test
+  void anotherScorecardRatesTheSameRecordsAndNamesItselfInTheHistory() {
+    Scorecard harsher = new Scorecard("v2", 100, Map.of(RecordKind.ADMINISTRATIVE_PENALTY,
+        Map.of(Severity.GENERAL, -25)), Map.of(), List.of(), V1.thresholds());
+    CreditFile file = registered().addRecord(fine("evt-1", "20000", NOW), V1, NOW, ZONE).file();
+    CreditFile.Change change = file.rerate(harsher, NOW, ZONE, "scorecard v2 activated");
+    assertThat(change.file().rating().score()).isEqualTo(75);
+    assertThat(change.file().rating().scorecardVersion()).isEqualTo("v2");
+    assertThat(change.file().history()).last().extracting(RatingPeriod::cause).isEqualTo("scorecard v2 activated");
   }
 
   @Test
