@@ -198,6 +198,25 @@ class CreditFileTest {
   }
 
   @Test
+  void aListingMakesTheFileDForItsPeriodOnlyOnceAndNoReratingLiftsIt() {
+    Instant listedAt = NOW.plusSeconds(3600);
+    Instant delistedAt = NOW.plusSeconds(7200);
+    CreditFile.Change listed = registered().listed("BL-1", listedAt, "evt-entered", V1, listedAt, ZONE);
+    assertThat(listed.file().rating().grade()).isEqualTo(Grade.D);
+    assertThat(listed.ratingChanged()).isPresent();
+    assertThat(listed.file().listed("BL-1", listedAt, "evt-entered", V1, listedAt, ZONE).isNoOp(listed.file()))
+        .as("the same event twice").isTrue();
+    assertThat(listed.file().rerate(V1, listedAt.plusSeconds(60), ZONE, "daily-rerating").isNoOp(listed.file()))
+        .as("a re-rating keeps it D").isTrue();
+
+    CreditFile delisted = listed.file().delisted("BL-1", delistedAt, "evt-removed", V1, delistedAt, ZONE).file();
+    assertThat(delisted.rating().grade()).isEqualTo(Grade.A);
+    assertThat(delisted.ratingAt(V1, listedAt.plusSeconds(1), ZONE).grade()).as("as of the listed period")
+        .isEqualTo(Grade.D);
+    assertThat(delisted.ratingAt(V1, listedAt.minusSeconds(1), ZONE).grade()).isEqualTo(Grade.A);
+  }
+
+  @Test
   void aRevokedDecisionStopsCountingFromItsRevocationButEarlierMomentsStillShowIt() {
     CreditFile file = registered().addRecord(fine("evt-decided", "20000", NOW), V1, NOW, ZONE).file();
     Instant revokedAt = NOW.plusSeconds(86400);
