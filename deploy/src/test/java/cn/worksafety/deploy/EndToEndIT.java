@@ -165,6 +165,48 @@ class EndToEndIT {
     throw new AssertionError("no credit.rating.changed to " + grade + " for " + uscc + " within 30 s");
   }
 
+  @Test
+  void aDecisionForUnlicensedOperationProposesAListingThatOfficersTakeThroughTheProcedure() throws Exception {
+    String token = post("/api/dev/tokens", null,
+        Map.of("subject", "officer-e2e", "roles", List.of("OFFICER"), "region", "440300"), 201).get("token").asString();
+    String supervisor = post("/api/dev/tokens", null, Map.of("subject", "supervisor-e2e", "roles",
+        List.of("SUPERVISOR"), "region", "440300"), 201).get("token").asString();
+    String uscc = newUscc("440300");
+    post("/api/enforcement/enterprises", token, Map.of("uscc", uscc, "name", "深圳市无证化工有限公司" + uscc.substring(12),
+        "region", "440300", "industry", "HAZARDOUS_CHEMICALS", "standardizationGrade", "NONE",
+        "principal", Map.of("name", "李四", "idNumber", "440301199001010012")), 201);
+    String caseId = post("/api/enforcement/cases", token, Map.of("uscc", uscc, "title", "未取得安全生产许可证擅自进行生产",
+        "officers", List.of("officer-e2e", "officer-e2e-2")), 201).get("id").asString();
+    post("/api/enforcement/cases/" + caseId + "/investigation", token, Map.of(), 200);
+    post("/api/enforcement/cases/" + caseId + "/notice", token, Map.of("proposedPenalties",
+        List.of(Map.of("kind", "FINE", "amount", "200000.00")), "defenceWaived", true), 200);
+    post("/api/enforcement/cases/" + caseId + "/decision", token, Map.of("violationCodes", List.of("AQXK-19"),
+        "penalties", List.of(Map.of("kind", "FINE", "amount", "200000.00"))), 200);
+    post("/api/enforcement/cases/" + caseId + "/approval", supervisor, Map.of("collectiveReviewRef", "集体讨论记录 E2E"),
+        200);
+
+    JsonNode proposal = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (proposal == null && System.nanoTime() < deadline) {
+      JsonNode proposals = send("GET", "/api/credit/blacklist/proposals?state=PROPOSED&size=100", token, null, 200);
+      for (JsonNode item : proposals.get("items")) {
+        if (item.get("uscc").asString().equals(uscc)) {
+          proposal = item;
+        }
+      }
+      Thread.sleep(200);
+    }
+    assertThat(proposal).as("a listing proposed for " + uscc).isNotNull();
+    assertThat(proposal.get("trigger").get("code").asString()).isEqualTo("UNLICENSED_OPERATION");
+    assertThat(proposal.get("caseId").asString()).isEqualTo(caseId);
+    assertThat(proposal.get("persons").get(0).get("maskedIdNumber").asString()).isEqualTo("440***********0012");
+
+    JsonNode notified = post("/api/credit/blacklist/proposals/" + proposal.get("id").asString() + "/notice", token,
+        Map.of(), 200);
+    assertThat(notified.get("state").asString()).isEqualTo("NOTIFIED");
+    assertThat(notified.get("notice").get("objectionLastDay").asString()).isNotBlank();
+  }
+
   private static JsonNode awaitPublicGrade(String uscc, String grade) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     JsonNode last = null;
