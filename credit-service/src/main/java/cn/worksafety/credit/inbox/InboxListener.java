@@ -95,9 +95,8 @@ public class InboxListener {
           files.recordOverdueHazard(event.id(), event.time().toInstant(), events.data(event, HazardOverdue.class));
       case ENTERPRISE_REGISTERED, ENTERPRISE_UPDATED -> {
         EnterpriseRegistered enterprise = events.data(event, EnterpriseRegistered.class);
-        files.updateProfile(event.id(), event.sequenceNumber(), enterprise);
-        files.find(enterprise.uscc()).map(f -> f.profile()).ifPresent(p ->
-            blacklist.enterpriseRenamed(enterprise.uscc(), p.name()));
+        files.updateProfile(event.id(), event.sequenceNumber(), enterprise)
+            .ifPresent(profile -> blacklist.enterpriseRenamed(enterprise.uscc(), profile.name()));
       }
       case BLACKLIST_ENTERED -> {
         BlacklistEntered entered = events.data(event, BlacklistEntered.class);

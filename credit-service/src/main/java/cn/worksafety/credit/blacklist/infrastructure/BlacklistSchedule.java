@@ -25,7 +25,8 @@ public class BlacklistSchedule {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${app.blacklist.job-interval:5m}", initialDelayString = "${app.blacklist.job-delay:30s}")
+  @Scheduled(fixedDelayString = "${app.blacklist.job-interval:5m}",
+      initialDelayString = "${app.blacklist.job-delay:30s}")
   public void run() {
     lease.executeWithLock((Runnable) jobs::runAll,
         new LockConfiguration(clock.instant(), "blacklist-jobs", Duration.ofMinutes(10), Duration.ZERO));

@@ -93,9 +93,8 @@ public record Listing(
     LocalDate lastDay = rules.calendar().addWorkingDays(rules.day(servedAt), rules.objectionWorkingDays());
     List<ListedPerson> named = new ArrayList<>(persons);
     morePersons.stream().filter(p -> !named.contains(p)).forEach(named::add);
-    return next(ListingState.NOTIFIED, l -> new Listing(id, uscc, unitName, region, named, proposal, l.state,
-        new Notice(servedAt, lastDay), objection, decision, publication, periods, removal, repairs, reminders,
-        l.history, l.version), "notice", by, now);
+    return next(ListingState.NOTIFIED, l -> l.naming(named).with(new Notice(servedAt, lastDay), objection, decision,
+        publication), "notice", by, now);
   }
 
   /** 异议: the party's objection, received no later than the last day of the window. */
@@ -196,9 +195,7 @@ public record Listing(
     if (name == null || name.equals(unitName) || over) {
       return unchanged();
     }
-    Listing renamed = new Listing(id, uscc, name, region, persons, proposal, state, notice, objection, decision,
-        publication, periods, removal, repairs, reminders, history, version)
-        .next(state, l -> l, "rename", "system", now);
+    Listing renamed = next(state, l -> l.named(name), "rename", "system", now);
     return new Changed(renamed, state == ListingState.LISTED ? Optional.of(new ListingEvent.Renamed(name, now))
         : Optional.empty());
   }
@@ -341,9 +338,19 @@ public record Listing(
   private Listing next(ListingState to, UnaryOperator<Listing> change, String step, String by, Instant now) {
     Listing changed = change.apply(this);
     List<StepRecord> log = append(history, new StepRecord(step, now, by));
-    return new Listing(id, uscc, unitName, region, changed.persons, proposal, to, changed.notice, changed.objection,
-        changed.decision, changed.publication, changed.periods, changed.removal, changed.repairs, changed.reminders,
-        log, version + 1);
+    return new Listing(id, uscc, changed.unitName, region, changed.persons, proposal, to, changed.notice,
+        changed.objection, changed.decision, changed.publication, changed.periods, changed.removal, changed.repairs,
+        changed.reminders, log, version + 1);
+  }
+
+  private Listing naming(List<ListedPerson> named) {
+    return new Listing(id, uscc, unitName, region, named, proposal, state, notice, objection, decision, publication,
+        periods, removal, repairs, reminders, history, version);
+  }
+
+  private Listing named(String name) {
+    return new Listing(id, uscc, name, region, persons, proposal, state, notice, objection, decision, publication,
+        periods, removal, repairs, reminders, history, version);
   }
 
   private Listing with(Notice n, Objection o, ListingDecision d, Publication p) {

@@ -53,8 +53,8 @@ public record ListingView(String id, String uscc, String unitName, String region
         new TriggerView(l.proposal().trigger().name(), l.proposal().trigger().number(),
             l.proposal().trigger().description()),
         l.proposal().caseId(), l.proposal().grounds(), l.proposal().legalBasis(), l.proposal().automatic(),
-        at(l.proposal().proposedAt(), zone), l.state().name(), l.allowedSteps().stream().sorted()
-            .map(ListingStep::path).toList(),
+        at(l.proposal().proposedAt(), zone), l.state().name(), l.allowedSteps().stream().map(ListingStep::path)
+            .toList(),
         l.notice() == null ? null : new NoticeView(at(l.notice().servedAt(), zone), l.notice().objectionLastDay()),
         l.objection() == null ? null : new ObjectionView(at(l.objection().receivedAt(), zone),
             l.objection().statement()),

@@ -115,13 +115,17 @@ public class CreditFileService {
     apply(overdue.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
-  public void updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
+  /**
+   * Applies the registration if it is newer than the profile on file, and returns the profile on file
+   * afterwards (also when this event changed nothing, so a redelivery can finish what a crash left).
+   */
+  public Optional<Profile> updateProfile(String eventId, long sequence, EnterpriseRegistered registered) {
     Profile.Principal principal = registered.principal() == null ? null
         : new Profile.Principal(registered.principal().name(), registered.principal().maskedIdNumber());
     Profile profile = new Profile(registered.name(), registered.region(), registered.industry(),
         registered.standardizationGrade(), registered.licenceStatus(), principal);
-    apply(registered.uscc(), file -> file.updateProfile(profile, sequence, eventId, scorecards.current(),
-        clock.instant(), zone()));
+    return Optional.ofNullable(apply(registered.uscc(), null, file -> file.updateProfile(profile, sequence, eventId,
+        scorecards.current(), clock.instant(), zone())).file().profile());
   }
 
   /** The enterprise stands on the serious-dishonesty list from {@code at} (published or restored), so it is D. */
@@ -156,7 +160,7 @@ public class CreditFileService {
    * @return whether the rating changed
    */
   public boolean rerate(CreditFile file, Scorecard scorecard, String cause) {
-    return apply(file.uscc(), file, f -> f.rerate(scorecard, clock.instant(), zone(), cause));
+    return apply(file.uscc(), file, f -> f.rerate(scorecard, clock.instant(), zone(), cause)).saved();
   }
 
   /** Every registered enterprise's file inside {@code region}. */
@@ -181,7 +185,11 @@ public class CreditFileService {
   }
 
   /** Applies {@code change} to {@code known} (read afresh when null, and after a lost race); true when stored. */
-  private boolean apply(String uscc, CreditFile known, Function<CreditFile, CreditFile.Change> change) {
+  /** The file now on record after a change was applied, and whether this change stored it. */
+  private record Applied(CreditFile file, boolean saved) {}
+
+  /** Applies {@code change} to the file ({@code known}, or read afresh), retrying from a fresh read on a conflict. */
+  private Applied apply(String uscc, CreditFile known, Function<CreditFile, CreditFile.Change> change) {
     CreditFile current = known;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (current == null) {
@@ -190,10 +198,10 @@ public class CreditFileService {
       CreditFile.Change result = change.apply(current);
       if (result.isNoOp(current)) {
         log.debug("nothing to change on {}", uscc);
-        return false;
+        return new Applied(current, false);
       }
       if (files.save(result.file(), result.ratingChanged())) {
-        return true;
+        return new Applied(result.file(), true);
       }
       current = null;
     }
