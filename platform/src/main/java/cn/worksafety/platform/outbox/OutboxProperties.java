@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a batch waits for the broker's confirms
  * @param lease how long a relay may hold the publishing lease before another instance may take it
  * @param batchSize how many documents one relay batch reads, publishes and pulls together
+ * @param relayOnWrite whether a write that carries events starts a relay round at once, rather than at
+ *     the next poll (the poll stays, for retries and for what another instance left)
  */
 @ConfigurationProperties("app.outbox")
 public record OutboxProperties(
@@ -26,7 +28,8 @@ public record OutboxProperties(
     @DefaultValue("5m") Duration sweepInterval,
     @DefaultValue("5s") Duration confirmTimeout,
     @DefaultValue("30s") Duration lease,
-    @DefaultValue("256") int batchSize) {
+    @DefaultValue("256") int batchSize,
+    @DefaultValue("true") boolean relayOnWrite) {
 
   public OutboxProperties {
     if (batchSize < 1) {

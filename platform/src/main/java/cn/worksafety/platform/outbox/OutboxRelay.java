@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -32,8 +36,10 @@ import org.springframework.stereotype.Component;
  * its document; a failure leaves it for the next round, and a crash after the publish but before
  * the pull republishes the same id and sequence, which consumers drop as a duplicate. One instance
  * at a time relays, under a lease, which keeps the sequence in publishing order; a lost lease
- * expires. Writes made by this instance are relayed at once; a periodic sweep, on its own thread so
- * a long scan never holds up publishing, picks up what any instance left behind.
+ * expires. A write made by this instance starts a round at once on the relay's own thread (a write
+ * during a round queues one more), so an event does not wait for the poll; the poll retries what
+ * failed, and a periodic sweep, on its own thread so a long scan never holds up publishing, picks up
+ * what any instance left behind.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -57,6 +63,12 @@ public class OutboxRelay implements SmartLifecycle {
   private volatile Backoff pause;
   private volatile boolean running;
   private volatile Instant nextSweep = Instant.MIN;
+  private final ExecutorService rounds = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "outbox-relay");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicBoolean roundQueued = new AtomicBoolean();
 
   public OutboxRelay(MongoDatabase database, EventLog eventLog, CloudEventEnvelopes envelopes,
       ConfirmedPublisher publisher, LockingTaskExecutor lease, OutboxProperties properties, Clock clock,
@@ -91,6 +103,23 @@ public class OutboxRelay implements SmartLifecycle {
       synchronized (pending) {
         pending.put(new PendingDocument(collection, id), wakes.incrementAndGet());
       }
+      if (properties.relayOnWrite()) {
+        queueRound();
+      }
+    }
+  }
+
+  /** One round on the relay's thread, unless one is already waiting to start (it will see this wake too). */
+  private void queueRound() {
+    if (roundQueued.compareAndSet(false, true)) {
+      try {
+        rounds.execute(() -> {
+          roundQueued.set(false);
+          tick();
+        });
+      } catch (RejectedExecutionException e) {
+        roundQueued.set(false); // shutting down: the outbox keeps the events for the next sweep
+      }
     }
   }
 
@@ -103,7 +132,12 @@ public class OutboxRelay implements SmartLifecycle {
     if (paused != null && paused.waiting(clock.instant())) {
       return;
     }
+    long wokenBefore = wakes.get();
     lease.executeWithLock((Runnable) this::drain, leaseFor("outbox-relay", properties.lease(), Duration.ZERO));
+    // A round started by a write while this one held the lease found it taken and did nothing: go again.
+    if (properties.relayOnWrite() && wakes.get() != wokenBefore && pause == null) {
+      queueRound();
+    }
   }
 
   /**

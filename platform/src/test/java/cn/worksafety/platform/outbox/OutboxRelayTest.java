@@ -32,8 +32,9 @@ class OutboxRelayTest {
   private static final String EXCHANGE = "outbox-relay-test";
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
   private final JsonMapper json = JsonMapper.builder().build();
+  /** Rounds only when a test calls tick(), so each test decides when the relay works. */
   private OutboxProperties properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"),
-      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256);
+      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, false);
   private MongoClient client;
   private MongoCollection<Document> docs;
   private CachingConnectionFactory connections;
@@ -110,6 +111,23 @@ class OutboxRelayTest {
   }
 
   @Test
+  void aWriteIsPublishedAtOnceWithoutWaitingForThePoll() {
+    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true);
+    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      OutboxEntry written = entry("P");
+      docs.insertOne(new Document("_id", "d0").append("outbox", List.of(Outbox.asDocument(written))));
+
+      outbox.written("docs", "d0"); // and no tick: nothing but the write starts a round
+
+      assertThat(probe.drain(Duration.ofSeconds(2))).singleElement().asString().contains(written.id());
+      assertThat(docs.find(Filters.eq("_id", "d0")).first().getList("outbox", Document.class)).isEmpty();
+    }
+  }
+
+  @Test
   void aStoppedRelayPublishesNothingAndItsStartSweepFindsWhatWasLeft() {
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       OutboxEntry left = entry("C");
@@ -142,7 +160,7 @@ class OutboxRelayTest {
   @Test
   void aRoundStopsWellInsideTheLeaseAndTheNextRoundsFinish() {
     properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMillis(200),
-        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600), 1);
+        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600), 1, false);
     build(client.getDatabase(docs.getNamespace().getDatabaseName()));
     eachPublishTakes = Duration.ofMillis(400);
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
