@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +17,11 @@ import java.util.concurrent.CountDownLatch;
  * can lose about the last second of writes when killed).
  *
  * <pre>java -cp local-stack.jar cn.worksafety.deploy.EmbeddedStore [--port 27017]
- *     [--backend h2 --file .data/store.mv.db | --backend memory] [--exit-with-parent]</pre>
+ *     [--backend h2 --file .data/store.mv.db [--cache-mb 256] | --backend memory] [--exit-with-parent]</pre>
+ *
+ * <p>The H2 file backend keeps documents with Java serialization, so a read that misses its page
+ * cache deserializes a whole page of documents: the cache (H2's default is 16 MB) is what keeps
+ * random reads of a large store cheap.
  */
 public final class EmbeddedStore {
 
@@ -33,15 +38,24 @@ public final class EmbeddedStore {
     this.description = description;
   }
 
+  /** The default page cache of the h2 backend, in MB. */
+  public static final int DEFAULT_CACHE_MB = 256;
+
   /** Opens the backend and binds; {@code file} is only used by the h2 backend. */
   public static EmbeddedStore start(int port, String backendName, Path file) {
+    return start(port, backendName, file, DEFAULT_CACHE_MB);
+  }
+
+  /** As {@link #start(int, String, Path)}, with the h2 backend's page cache of {@code cacheMb} MB. */
+  public static EmbeddedStore start(int port, String backendName, Path file, int cacheMb) {
     EmbeddedStore store = switch (backendName) {
       case "h2" -> {
         if (file == null) {
           throw new IllegalArgumentException("--backend h2 needs --file <path>");
         }
         createParent(file);
-        yield new EmbeddedStore(new H2Backend(file.toString()), "h2 file " + file);
+        MVStore mvStore = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+        yield new EmbeddedStore(new H2Backend(mvStore), "h2 file " + file + ", " + cacheMb + " MB page cache");
       }
       case "memory" -> new EmbeddedStore(new MemoryBackend(), "memory (nothing is kept)");
       default -> throw new IllegalArgumentException("unknown backend '" + backendName + "' (h2 or memory)");
@@ -78,14 +92,15 @@ public final class EmbeddedStore {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println("EmbeddedStore: " + e.getMessage());
-      System.err.println("usage: EmbeddedStore [--port 27017] [--backend h2 --file <path> | --backend memory]"
+      System.err.println("usage: EmbeddedStore [--port 27017] [--backend h2 --file <path> [--cache-mb 256]"
+          + " | --backend memory]"
           + " [--exit-with-parent]");
       System.exit(2);
       return;
     }
     EmbeddedStore store;
     try {
-      store = start(options.port, options.backend, options.file);
+      store = start(options.port, options.backend, options.file, options.cacheMb);
     } catch (RuntimeException e) {
       System.err.println("EmbeddedStore: could not start on " + HOST + ":" + options.port + ": " + e);
       System.exit(1);
@@ -120,18 +135,20 @@ public final class EmbeddedStore {
     }
   }
 
-  record Options(int port, String backend, Path file, boolean exitWithParent) {
+  record Options(int port, String backend, Path file, boolean exitWithParent, int cacheMb) {
 
     static Options parse(String[] args) {
       int port = 27017;
       String backend = "h2";
       Path file = null;
       boolean exitWithParent = false;
+      int cacheMb = DEFAULT_CACHE_MB;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
           case "--backend" -> backend = value(args, ++i, "--backend");
           case "--file" -> file = Path.of(value(args, ++i, "--file"));
+          case "--cache-mb" -> cacheMb = Integer.parseInt(value(args, ++i, "--cache-mb"));
           case "--exit-with-parent" -> exitWithParent = true;
           default -> throw new IllegalArgumentException("unknown argument " + args[i]);
         }
@@ -139,7 +156,10 @@ public final class EmbeddedStore {
       if (backend.equals("h2") && file == null) {
         throw new IllegalArgumentException("--backend h2 needs --file <path>");
       }
-      return new Options(port, backend, file, exitWithParent);
+      if (cacheMb < 1) {
+        throw new IllegalArgumentException("--cache-mb must be at least 1");
+      }
+      return new Options(port, backend, file, exitWithParent, cacheMb);
     }
 
     private static String value(String[] args, int i, String name) {
