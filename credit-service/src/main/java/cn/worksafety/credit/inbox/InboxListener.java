@@ -16,6 +16,8 @@ import cn.worksafety.credit.blacklist.application.BlacklistService;
 import cn.worksafety.credit.creditfile.application.CreditFileService;
 import cn.worksafety.platform.messaging.IncomingEvents;
 import cn.worksafety.platform.messaging.StoreOutages;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,13 +45,17 @@ public class InboxListener {
   private final CreditFileService files;
   private final BlacklistService blacklist;
   private final StoreOutages outages;
+  private final Timer handling;
 
   public InboxListener(IncomingEvents events, CreditFileService files, BlacklistService blacklist,
-      @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay) {
+      @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay, MeterRegistry metrics) {
     this.events = events;
     this.files = files;
     this.blacklist = blacklist;
     this.outages = new StoreOutages(Duration.ofMillis(500), maxDelay);
+    this.handling = Timer.builder("credit.inbox.handling")
+        .description("from reading an event to its effects stored (records, rating, listing check)")
+        .publishPercentiles(0.5, 0.99).register(metrics);
   }
 
   @RabbitListener(queues = "${app.inbox.queue}")
@@ -60,7 +66,7 @@ public class InboxListener {
     } catch (JacksonException e) {
       throw new AmqpRejectAndDontRequeueException("not a readable CloudEvent: " + e.getOriginalMessage(), e);
     }
-    RequestIds.within(event.requestid(), () -> outages.waitOut(() -> handle(event)));
+    handling.record(() -> RequestIds.within(event.requestid(), () -> outages.waitOut(() -> handle(event))));
   }
 
   private void handle(CloudEvent<JsonNode> event) {
