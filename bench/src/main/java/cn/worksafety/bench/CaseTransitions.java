@@ -1,5 +1,15 @@
 package cn.worksafety.bench;
 
+import static cn.worksafety.bench.Report.abbreviate;
+import static cn.worksafety.bench.Report.cpuTime;
+import static cn.worksafety.bench.Report.deleteTree;
+import static cn.worksafety.bench.Report.loadAverage;
+import static cn.worksafety.bench.Report.result;
+import static cn.worksafety.bench.Report.say;
+import static cn.worksafety.bench.Report.seconds;
+import static cn.worksafety.bench.Report.since;
+import static cn.worksafety.bench.Report.verdict;
+
 import cn.worksafety.contracts.Uscc;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -78,7 +88,7 @@ public final class CaseTransitions {
 
   private final Options options;
   private final Path work;
-  private final List<Child> children = new CopyOnWriteArrayList<>();
+  private final Stack stack;
 
   // what the load produced
   private final Histogram all = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
@@ -94,9 +104,10 @@ public final class CaseTransitions {
   private volatile long measureEnd = Long.MAX_VALUE;
   private volatile boolean ranOutOfCases;
 
-  private CaseTransitions(Options options, Path work) {
+  private CaseTransitions(Options options, Path work, Stack stack) {
     this.options = options;
     this.work = work;
+    this.stack = stack;
     for (Step step : Step.values()) {
       perStep.put(step, new ConcurrentHistogram(MAX_LATENCY_MICROS, 3));
     }
@@ -117,33 +128,11 @@ public final class CaseTransitions {
       return;
     }
     Path work = Files.createTempDirectory("bench-case-transitions-");
-    CaseTransitions bench = new CaseTransitions(options, work);
-    Thread cleanup = new Thread(bench::stopChildren, "bench-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    int code;
-    try {
-      code = bench.run();
-    } catch (Exception e) {
-      System.out.println("FAILED: " + e.getMessage());
-      code = 1;
-    }
-    bench.stopChildren();
-    if (options.keep() || code != 0) {
-      System.out.println("store file and logs kept in " + work);
-    } else {
-      deleteTree(work);
-    }
-    System.exit(code);
+    Stack stack = new Stack(options.root(), work);
+    System.exit(stack.runThenStop(options.keep(), () -> new CaseTransitions(options, work, stack).run()));
   }
 
   private int run() throws Exception {
-    Path storeJar = options.root().resolve("deploy/target/local-stack.jar");
-    Path serviceJar = options.root().resolve("deploy/target/apps/enforcement-service.jar");
-    for (Path jar : List.of(storeJar, serviceJar)) {
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException("missing " + jar + " (build first: mvn -B -DskipTests package)");
-      }
-    }
     int cores = Runtime.getRuntime().availableProcessors();
     say("Case transitions through enforcement-service — %d cases, %d client threads, %s warm-up + %s measured",
         options.cases(), options.threads(), seconds(options.warmup()), seconds(options.duration()));
@@ -152,51 +141,28 @@ public final class CaseTransitions {
     say("work dir: %s", work);
 
     String secret = HexFormat.of().formatHex(SecureRandom.getInstanceStrong().generateSeed(32));
-    int storePort = Child.freePort();
-    int servicePort = Child.freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-    try (EventCounter events = new EventCounter(options.rabbitHost(), options.rabbitPort(), options.rabbitUser(),
-        options.rabbitPassword(), options.rabbitVhost())) {
+    Stack.Broker broker = options.broker();
+    try (EventCounter events = new EventCounter(broker, EventCounter.EXCHANGE)) {
       say("RabbitMQ %s:%d vhost '%s': counting events on a queue of our own bound to %s",
-          options.rabbitHost(), options.rabbitPort(), options.rabbitVhost(), EventCounter.EXCHANGE);
+          broker.host(), broker.port(), broker.vhost(), EventCounter.EXCHANGE);
 
       long t = System.nanoTime();
-      Child store = Child.start("store", List.of(java, "-cp", storeJar.toString(),
-          "cn.worksafety.deploy.EmbeddedStore", "--port", String.valueOf(storePort), "--backend", "h2",
-          "--file", work.resolve("store.mv.db").toString(), "--exit-with-parent"), Map.of(), options.root(),
-          work.resolve("store.log"));
-      children.add(store);
-      store.awaitPort(storePort, Duration.ofSeconds(60));
+      Child store = stack.startStore(null, 256);
       say("store: embedded mongo-java-server, H2 file backend (%s), pid %d, ready in %s",
           work.resolve("store.mv.db"), store.pid(), seconds(since(t)));
 
       t = System.nanoTime();
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + storePort + "/enforcement");
-      env.put("SPRING_MONGODB_DATABASE", "enforcement");
-      env.put("SPRING_RABBITMQ_HOST", options.rabbitHost());
-      env.put("SPRING_RABBITMQ_PORT", String.valueOf(options.rabbitPort()));
-      env.put("SPRING_RABBITMQ_USERNAME", options.rabbitUser());
-      env.put("SPRING_RABBITMQ_PASSWORD", options.rabbitPassword());
-      env.put("SPRING_RABBITMQ_VIRTUALHOST", options.rabbitVhost());
-      env.put("LOCAL_JWT_SECRET", secret);
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx" + options.heap()));
-      command.addAll(options.serviceJavaOptions());
-      command.addAll(List.of("-jar", serviceJar.toString(), "--spring.profiles.active=local",
-          "--server.port=" + servicePort));
-      Child service = Child.start("enforcement-service", command, env, options.root(),
-          work.resolve("enforcement-service.log"));
-      children.add(service);
-      URI base = URI.create("http://127.0.0.1:" + servicePort);
-      service.awaitHttp200(base.resolve("/actuator/health/readiness"), Duration.ofSeconds(180));
-      say("service: enforcement-service -Xmx%s %s(default GC), pid %d, port %d, ready in %s",
-          options.heap(), options.serviceJavaOptions().stream().map(o -> o + " ").reduce("", String::concat), service.pid(), servicePort,
-          seconds(since(t)));
+      Stack.Service started = stack.startService("enforcement-service", "enforcement", options.heap(),
+          options.serviceJavaOptions(), broker, secret);
+      Child service = started.process();
+      URI base = started.base();
+      say("service: enforcement-service -Xmx%s %s(default GC), pid %d, %s, ready in %s",
+          options.heap(), options.serviceJavaOptions().stream().map(o -> o + " ").reduce("", String::concat),
+          service.pid(), base, seconds(since(t)));
 
       ServiceApi api = new ServiceApi(base, secret, REGION);
       try (ServiceMetrics metrics = new ServiceMetrics(api);
-          MongoClient mongo = MongoClients.create("mongodb://127.0.0.1:" + storePort)) {
+          MongoClient mongo = MongoClients.create(stack.storeUri())) {
         MongoCollection<Document> cases = mongo.getDatabase("enforcement").getCollection("cases");
         return measure(api, metrics, events, cases, service, store);
       }
@@ -215,7 +181,7 @@ public final class CaseTransitions {
     seed("enterprises", options.enterprises(), i -> {
       ServiceApi.Answer answer = api.post("/api/enforcement/enterprises", "{\"uscc\":\"" + usccs.get(i)
           + "\",\"name\":\"深圳市基准测试第" + i + "号化工有限公司\",\"region\":\"" + REGION
-          + "\",\"industry\":\"HAZARDOUS_CHEMICALS\",\"standardizationGrade\":\"LEVEL_2\"}", null, false);
+          + "\",\"industry\":\"HAZARDOUS_CHEMICALS\",\"standardizationGrade\":\"LEVEL_2\"}", null, ServiceApi.Role.OFFICER);
       return answer.ok() ? "" : null;
     });
     double enterpriseSeconds = since(t).toMillis() / 1000.0;
@@ -226,7 +192,7 @@ public final class CaseTransitions {
     seed("cases", options.cases(), i -> {
       ServiceApi.Answer answer = api.post("/api/enforcement/cases", "{\"uscc\":\"" + usccs.get(i % usccs.size())
           + "\",\"title\":\"基准测试案件" + i + "：未按规定开展安全生产教育和培训\","
-          + "\"officers\":[\"bench-officer\",\"bench-officer-2\"]}", null, false);
+          + "\"officers\":[\"bench-officer\",\"bench-officer-2\"]}", null, ServiceApi.Role.OFFICER);
       if (!answer.ok()) {
         return null;
       }
@@ -404,7 +370,7 @@ public final class CaseTransitions {
         }
         String now = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.MILLIS).toString();
         ServiceApi.Answer answer = api.post("/api/enforcement/cases/" + ids[i] + "/" + step.path,
-            step.body.apply(now), etag, step.supervisor);
+            step.body.apply(now), etag, step.supervisor ? ServiceApi.Role.SUPERVISOR : ServiceApi.Role.OFFICER);
         long end = begin + answer.nanos();
         lastResponse.accumulateAndGet(end, Math::max);
         long micros = Math.max(1, answer.nanos() / 1000);
@@ -520,18 +486,6 @@ public final class CaseTransitions {
     return new long[] {cpuTime(service.pid()), cpuTime(store.pid()), cpuTime(ProcessHandle.current().pid())};
   }
 
-  private static long cpuTime(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // fields 14 and 15 of stat(5) (utime, stime) in clock ticks, here counted from field 3
-      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-      return ticks * 10_000_000L; // USER_HZ is 100 on Linux
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-  }
-
   /**
    * A query of the store, tried up to three times: a long scan of the H2 backend while others write
    * can fail with "Chunk … not found" (h2database/h2database#4383), which is reported, not fatal.
@@ -549,33 +503,8 @@ public final class CaseTransitions {
     }
   }
 
-  private static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return fields[0] + " " + fields[1] + " " + fields[2];
-    } catch (IOException | RuntimeException e) {
-      return "unknown";
-    }
-  }
-
   private long errorCount() {
     return errors.values().stream().mapToLong(AtomicLong::get).sum();
-  }
-
-  private void stopChildren() {
-    List<Child> reversed = new ArrayList<>(children);
-    java.util.Collections.reverse(reversed);
-    for (Child child : reversed) {
-      if (child.alive()) {
-        try {
-          // the store last and with time to close its file cleanly
-          String outcome = child.stop(child.name().equals("store") ? Duration.ofSeconds(60) : Duration.ofSeconds(30));
-          say("%s: %s", child.name(), outcome);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
   }
 
   /** A valid unified social credit code (GB 32100) of Shenzhen for enterprise number {@code i}. */
@@ -589,40 +518,5 @@ public final class CaseTransitions {
     }
     code.append(org.reverse());
     return code.append(Uscc.checkCharacter(code.toString())).toString();
-  }
-
-  private static void result(String name, String goal, double measured, String unit) {
-    say("RESULT %s %s %s %s", name, goal, Double.isNaN(measured) ? "NaN"
-        : String.format(Locale.ROOT, "%.3f", measured).replaceAll("\\.?0+$", ""), unit);
-  }
-
-  private static String verdict(boolean met) {
-    return met ? "MET" : "MISSED";
-  }
-
-  private static Duration since(long nanos) {
-    return Duration.ofNanos(System.nanoTime() - nanos);
-  }
-
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private static String abbreviate(String text) {
-    String line = text == null ? "" : text.replaceAll("\\s+", " ");
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
-  }
-
-  private static void say(String format, Object... args) {
-    System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
-    System.out.flush();
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.out.println("could not delete " + root + ": " + e.getMessage());
-    }
   }
 }

@@ -22,21 +22,14 @@ final class EventCounter implements AutoCloseable {
   private final AtomicLong total = new AtomicLong();
   private volatile long lastArrival;
 
-  EventCounter(String host, int port, String user, String password, String vhost)
-      throws IOException, TimeoutException {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(host);
-    factory.setPort(port);
-    factory.setUsername(user);
-    factory.setPassword(password);
-    factory.setVirtualHost(vhost);
-    connection = factory.newConnection("bench-event-counter");
+  EventCounter(Stack.Broker broker, String exchange) throws IOException, TimeoutException {
+    connection = broker.connect("bench-event-counter");
     Channel channel = connection.createChannel();
     // the same declaration as the services' (durable topic): idempotent
-    channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
-    String queue = channel.queueDeclare("bench.case-transitions." + ProcessHandle.current().pid(), false, true,
+    channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
+    String queue = channel.queueDeclare("bench.events." + ProcessHandle.current().pid(), false, true,
         true, null).getQueue();
-    channel.queueBind(queue, EXCHANGE, "#");
+    channel.queueBind(queue, exchange, "#");
     channel.basicConsume(queue, true, (tag, delivery) -> {
       byType.computeIfAbsent(delivery.getEnvelope().getRoutingKey(), k -> new AtomicLong()).incrementAndGet();
       total.incrementAndGet();

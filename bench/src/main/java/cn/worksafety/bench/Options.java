@@ -17,11 +17,7 @@ record Options(
     List<String> serviceJavaOptions,
     Path root,
     boolean keep,
-    String rabbitHost,
-    int rabbitPort,
-    String rabbitUser,
-    String rabbitPassword,
-    String rabbitVhost,
+    Stack.Broker broker,
     int goalThroughput,
     int goalP99Millis,
     int goalDrainSeconds) {
@@ -77,29 +73,49 @@ record Options(
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
-    if (!heap.matches("[0-9]+[kKmMgG]?")) {
-      throw new IllegalArgumentException("--heap takes a size such as 512m");
-    }
+    heap("--heap", heap);
     if (duration.isZero()) {
       throw new IllegalArgumentException("--duration must be more than 0");
     }
-    String javaOptions = env.getOrDefault("SERVICE_JAVA_OPTS", "").trim();
-    List<String> serviceJavaOptions = javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+"));
+    List<String> serviceJavaOptions = serviceJavaOptions(env);
     return new Options(cases, Math.min(enterprises, cases), threads, seedThreads, warmup, duration, heap,
         serviceJavaOptions, root,
-        keep, env.getOrDefault("RABBITMQ_HOST", "localhost"),
-        Integer.parseInt(env.getOrDefault("RABBITMQ_PORT", "5672")), env.getOrDefault("RABBITMQ_USERNAME", "guest"),
-        env.getOrDefault("RABBITMQ_PASSWORD", "guest"), env.getOrDefault("RABBITMQ_VHOST", "/"), 300, 50, 2);
+        keep, broker(env), 300, 50, 2);
   }
 
-  private static String value(String[] args, int i, String name) {
+  /** Stack.Broker from RABBITMQ_HOST, _PORT, _USERNAME, _PASSWORD and _VHOST (the local broker's defaults). */
+  static Stack.Broker broker(Map<String, String> env) {
+    return new Stack.Broker(env.getOrDefault("RABBITMQ_HOST", "localhost"),
+        Integer.parseInt(env.getOrDefault("RABBITMQ_PORT", "5672")), env.getOrDefault("RABBITMQ_USERNAME", "guest"),
+        env.getOrDefault("RABBITMQ_PASSWORD", "guest"), env.getOrDefault("RABBITMQ_VHOST", "/"));
+  }
+
+  /** More JVM options for the service under test, from SERVICE_JAVA_OPTS. */
+  static List<String> serviceJavaOptions(Map<String, String> env) {
+    return javaOptions(env, "SERVICE_JAVA_OPTS");
+  }
+
+  /** JVM options from an environment variable, split at spaces. */
+  static List<String> javaOptions(Map<String, String> env, String variable) {
+    String javaOptions = env.getOrDefault(variable, "").trim();
+    return javaOptions.isEmpty() ? List.of() : List.of(javaOptions.split("\\s+"));
+  }
+
+  static String heap(String name, String value) {
+    if (!value.matches("[0-9]+[kKmMgG]?")) {
+      throw new IllegalArgumentException(name + " takes a size such as 512m");
+    }
+    return value;
+  }
+
+  static String value(String[] args, int i, String name) {
     if (i >= args.length) {
       throw new IllegalArgumentException(name + " needs a value");
     }
     return args[i];
   }
 
-  private static int positive(String name, String value) {
+  static int positive(String name, String value) {
     try {
       int n = Integer.parseInt(value.replace("_", "").replace(",", ""));
       if (n < 1) {
@@ -112,7 +128,7 @@ record Options(
   }
 
   /** "30s", "2m", "500ms" or plain seconds. */
-  private static Duration duration(String name, String value) {
+  static Duration duration(String name, String value) {
     try {
       if (value.endsWith("ms")) {
         return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -26,26 +29,39 @@ final class ServiceApi {
 
   private final HttpClient http;
   private final URI base;
-  private final String officer;
-  private final String supervisor;
+  private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+  /** Who calls: each role has a token of its own. */
+  enum Role { OFFICER, SUPERVISOR, CREDIT_ADMIN }
 
   ServiceApi(URI base, String secret, String region) {
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     this.base = base;
-    this.officer = sign("bench-officer", "OFFICER", region, secret);
-    this.supervisor = sign("bench-supervisor", "SUPERVISOR", region, secret);
+    for (Role role : Role.values()) {
+      tokens.put(role, sign("bench-" + role.name().toLowerCase(Locale.ROOT).replace('_', '-'), role.name(), region,
+          secret));
+    }
   }
 
-  Answer post(String path, String json, String ifMatch, boolean asSupervisor) {
+  Answer post(String path, String json, String ifMatch, Role role) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Bearer " + (asSupervisor ? supervisor : officer))
+        .header("Authorization", "Bearer " + tokens.get(role))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (ifMatch != null) {
       request.header("If-Match", ifMatch);
     }
+    return send(request);
+  }
+
+  Answer get(String path, Role role) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + tokens.get(role)).GET());
+  }
+
+  private Answer send(HttpRequest.Builder request) {
     long start = System.nanoTime();
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -42,6 +42,16 @@ final class ServiceMetrics implements AutoCloseable {
     return peakLive;
   }
 
+  /** The value of the first series whose line starts with {@code series} (name and labels); NaN when there is none. */
+  double valueOf(String series) throws Exception {
+    for (String line : api.get("/actuator/prometheus").split("\n")) {
+      if (line.startsWith(series)) {
+        return value(line);
+      }
+    }
+    return Double.NaN;
+  }
+
   Sample scrape() throws Exception {
     String text = api.get("/actuator/prometheus");
     double heap = 0;

@@ -16,11 +16,14 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 
-/** Maps credit files to and from their stored form. */
-final class CreditFileDocuments {
+/**
+ * Maps credit files to and from their stored form. Public so that the re-rating benchmark (bench/)
+ * seeds files exactly as the service keeps them.
+ */
+public final class CreditFileDocuments {
   private CreditFileDocuments() {}
 
-  static Document toDocument(CreditFile f) {
+  public static Document toDocument(CreditFile f) {
     Document d = new Document("_id", f.uscc()).append("profileSequence", f.profileSequence())
         .append("records", f.records().stream().map(CreditFileDocuments::record).toList())
         .append("listings", f.listings().stream().map(CreditFileDocuments::listing).toList())
