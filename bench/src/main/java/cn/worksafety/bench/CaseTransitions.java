@@ -10,7 +10,6 @@ import static cn.worksafety.bench.Report.seconds;
 import static cn.worksafety.bench.Report.since;
 import static cn.worksafety.bench.Report.verdict;
 
-import cn.worksafety.contracts.Uscc;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -509,14 +508,6 @@ public final class CaseTransitions {
 
   /** A valid unified social credit code (GB 32100) of Shenzhen for enterprise number {@code i}. */
   static String uscc(int i) {
-    StringBuilder code = new StringBuilder("91").append(REGION);
-    StringBuilder org = new StringBuilder();
-    long n = 7_777_777L + i * 7919L;
-    for (int d = 0; d < 9; d++) {
-      org.append(Uscc.CHARSET.charAt((int) (n % Uscc.CHARSET.length())));
-      n /= Uscc.CHARSET.length();
-    }
-    code.append(org.reverse());
-    return code.append(Uscc.checkCharacter(code.toString())).toString();
+    return Codes.uscc(REGION, 7_777_777L + i * 7919L);
   }
 }

@@ -2,7 +2,6 @@ package cn.worksafety.bench;
 
 import static cn.worksafety.bench.Report.say;
 
-import cn.worksafety.contracts.Uscc;
 import cn.worksafety.credit.creditfile.infrastructure.CreditFileDocuments;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.CreditRecord;
@@ -166,15 +165,7 @@ final class CreditFileSeed {
 
   /** A valid unified social credit code (GB 32100) of the enterprise's region, different for every enterprise. */
   static String uscc(int i) {
-    StringBuilder code = new StringBuilder("91").append(region(i));
-    StringBuilder org = new StringBuilder();
-    long n = 1_000_003L + i * 104_729L;
-    for (int d = 0; d < 9; d++) {
-      org.append(Uscc.CHARSET.charAt((int) (n % Uscc.CHARSET.length())));
-      n /= Uscc.CHARSET.length();
-    }
-    code.append(org.reverse());
-    return code.append(Uscc.checkCharacter(code.toString())).toString();
+    return Codes.uscc(region(i), 1_000_003L + i * 104_729L);
   }
 
   /** A progress line every few seconds: done of total, the rate now and overall, and the time left at that rate. */

@@ -77,8 +77,7 @@ public class InboxListener {
     }
     switch (type) {
       case CASE_DECIDED -> {
-        files.recordPenalty(event.id(), events.data(event, CaseDecided.class));
-        blacklist.evaluate(event.subject());
+        blacklist.evaluate(files.recordPenalty(event.id(), events.data(event, CaseDecided.class)));
       }
       case CASE_CLOSED -> {
         CaseClosed closed = events.data(event, CaseClosed.class);
@@ -90,12 +89,10 @@ public class InboxListener {
         blacklist.caseRevoked(revoked.caseId(), revoked.revokedAt().toInstant(), revoked.reason());
       }
       case ACCIDENT_REPORTED -> {
-        files.recordAccident(event.id(), events.data(event, AccidentReported.class));
-        blacklist.evaluate(event.subject());
+        blacklist.evaluate(files.recordAccident(event.id(), events.data(event, AccidentReported.class)));
       }
       case ACCIDENT_CONCLUDED -> {
-        files.concludeAccident(event.id(), events.data(event, AccidentConcluded.class));
-        blacklist.evaluate(event.subject());
+        blacklist.evaluate(files.concludeAccident(event.id(), events.data(event, AccidentConcluded.class)));
       }
       case HAZARD_OVERDUE ->
           files.recordOverdueHazard(event.id(), event.time().toInstant(), events.data(event, HazardOverdue.class));

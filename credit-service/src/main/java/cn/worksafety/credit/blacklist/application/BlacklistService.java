@@ -61,18 +61,17 @@ public class BlacklistService {
   }
 
   /** Proposes a listing for every condition the enterprise's credit file now meets and none was proposed for. */
-  public void evaluate(String uscc) {
-    Optional<CreditFile> file = files.find(uscc).filter(f -> f.profile() != null);
-    if (file.isEmpty()) {
+  public void evaluate(CreditFile file) {
+    if (file.profile() == null) {
       return;
     }
-    for (TriggerMatch match : triggers.evaluate(file.get().records(), rules.zone())) {
+    for (TriggerMatch match : triggers.evaluate(file.records(), rules.zone())) {
       Proposal proposal = new Proposal(match.trigger(), match.caseId(), match.decidedAt(), match.grounds(),
           triggers.legalBasis(),
           clock.instant(), "system", true);
-      Listing proposed = proposed(file.get(), proposal, List.of());
+      Listing proposed = proposed(file, proposal, List.of());
       if (listings.add(proposed)) {
-        log.info("proposed listing {} of {} under {} (decision {})", proposed.id(), uscc, match.trigger(),
+        log.info("proposed listing {} of {} under {} (decision {})", proposed.id(), file.uscc(), match.trigger(),
             match.caseId());
       }
     }

@@ -47,13 +47,14 @@ public class CreditFileService {
     this.clock = clock;
   }
 
-  public void recordPenalty(String eventId, CaseDecided decided) {
+  /** Records the decision's penalty; the file as it now stands (so a listing check needs no second read). */
+  public CreditFile recordPenalty(String eventId, CaseDecided decided) {
     List<PenaltyFact> penalties = decided.penalties().stream()
         .map(p -> new PenaltyFact(p.kind(), p.amount(), p.periodDays())).toList();
     CreditRecord record = CreditRecord.of(eventId, RecordKind.ADMINISTRATIVE_PENALTY, PenaltySeverity.of(penalties),
         decided.caseId(), decided.legalBasis(), decided.decidedAt().toInstant(), clock.instant(), zone())
         .naming(decided.violationCodes());
-    apply(decided.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
+    return apply(decided.uscc(), file -> file.addRecord(record, scorecards.current(), clock.instant(), zone()));
   }
 
   /** A revoked decision stops counting from its revocation; what it did to earlier ratings stays in their history. */
@@ -64,10 +65,11 @@ public class CreditFileService {
         why, List.of(), scorecards.current(), clock.instant(), zone()));
   }
 
-  public void recordAccident(String eventId, AccidentReported reported) {
+  public CreditFile recordAccident(String eventId, AccidentReported reported) {
     List<CreditRecord> records = accidentRecords(eventId, reported.accidentId(), reported.grade(),
         reported.occurredAt().toInstant(), reported.deaths(), reported.seriousInjuries(), reported.concealed(), false);
-    apply(reported.uscc(), file -> file.addRecords(records, eventId, scorecards.current(), clock.instant(), zone()));
+    return apply(reported.uscc(),
+        file -> file.addRecords(records, eventId, scorecards.current(), clock.instant(), zone()));
   }
 
   /**
@@ -75,9 +77,9 @@ public class CreditFileService {
    * withdrawn and one with the concluded grade takes its place. Concealment found (now or later) adds
    * its own record once.
    */
-  public void concludeAccident(String eventId, AccidentConcluded concluded) {
+  public CreditFile concludeAccident(String eventId, AccidentConcluded concluded) {
     Withdrawal why = new Withdrawal(concluded.concludedAt().toInstant(), eventId, "事故调查结论");
-    apply(concluded.uscc(), file -> {
+    return apply(concluded.uscc(), file -> {
       boolean concealmentOnFile = file.records().stream().anyMatch(r -> r.kind() == RecordKind.ACCIDENT_CONCEALED
           && r.reference().equals(concluded.accidentId()) && !r.isWithdrawn());
       List<CreditRecord> replacements = accidentRecords(eventId, concluded.accidentId(), concluded.grade(),
@@ -180,11 +182,11 @@ public class CreditFileService {
     return clock.getZone();
   }
 
-  private void apply(String uscc, Function<CreditFile, CreditFile.Change> change) {
-    apply(uscc, null, change);
+  /** Applies {@code change} to the stored file; the file as it stands afterwards. */
+  private CreditFile apply(String uscc, Function<CreditFile, CreditFile.Change> change) {
+    return apply(uscc, null, change).file();
   }
 
-  /** Applies {@code change} to {@code known} (read afresh when null, and after a lost race); true when stored. */
   /** The file now on record after a change was applied, and whether this change stored it. */
   private record Applied(CreditFile file, boolean saved) {}
 
