@@ -21,7 +21,7 @@ record ReratingOptions(
 
   static final String USAGE = """
       usage: credit-rerating [--enterprises 1000000] [--records 5] [--seed-threads 2] [--probes 1000]
-                             [--every-score-changes] [--heap 1g] [--store-heap 12g] [--store-cache-mb 4096]
+                             [--every-score-changes] [--heap 1g] [--store-heap 16g] [--store-cache-mb 1024]
                              [--root .] [--keep]
         --enterprises   credit files seeded straight into the store (the service's own mapping)
         --records       average credit records per enterprise (0 to twice as many each)
@@ -47,8 +47,8 @@ record ReratingOptions(
     int probes = 1_000;
     boolean everyScoreChanges = false;
     String heap = "1g";
-    String storeHeap = "12g";
-    int storeCacheMb = 4096;
+    String storeHeap = "16g";
+    int storeCacheMb = 1024;
     Path root = Path.of("").toAbsolutePath();
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
