@@ -2,7 +2,6 @@ package cn.worksafety.bench;
 
 import static cn.worksafety.bench.Report.abbreviate;
 import static cn.worksafety.bench.Report.cpuTime;
-import static cn.worksafety.bench.Report.deleteTree;
 import static cn.worksafety.bench.Report.loadAverage;
 import static cn.worksafety.bench.Report.result;
 import static cn.worksafety.bench.Report.say;
@@ -14,7 +13,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -146,7 +142,7 @@ public final class CaseTransitions {
           broker.host(), broker.port(), broker.vhost(), EventCounter.EXCHANGE);
 
       long t = System.nanoTime();
-      Child store = stack.startStore(null, 256);
+      Child store = stack.startStore(null, null);
       say("store: embedded mongo-java-server, H2 file backend (%s), pid %d, ready in %s",
           work.resolve("store.mv.db"), store.pid(), seconds(since(t)));
 
@@ -425,20 +421,11 @@ public final class CaseTransitions {
       thread.start();
       threads.add(thread);
     }
-    long start = System.nanoTime();
-    long lastAt = start;
-    int lastDone = 0;
+    Report.Progress progress = new Report.Progress("seeding " + what, total);
     for (Thread thread : threads) {
       while (thread.isAlive()) {
         thread.join(200);
-        long now = System.nanoTime();
-        if (now - lastAt >= REPORT_EVERY.toNanos()) {
-          int d = done.get();
-          say("  seeding %s: %d/%d  %.0f/s now, %.0f/s overall", what, d, total,
-              (d - lastDone) / ((now - lastAt) / 1e9), d / ((now - start) / 1e9));
-          lastAt = now;
-          lastDone = d;
-        }
+        progress.at(done.get());
       }
     }
     if (failed.get() > 0) {

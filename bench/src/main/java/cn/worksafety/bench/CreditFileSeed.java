@@ -1,7 +1,5 @@
 package cn.worksafety.bench;
 
-import static cn.worksafety.bench.Report.say;
-
 import cn.worksafety.credit.creditfile.infrastructure.CreditFileDocuments;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.CreditRecord;
@@ -96,7 +94,7 @@ final class CreditFileSeed {
       worker.start();
       workers.add(worker);
     }
-    Progress progress = new Progress("seeding credit files", enterprises);
+    Report.Progress progress = new Report.Progress("seeding credit files", enterprises);
     for (Thread worker : workers) {
       while (worker.isAlive()) {
         worker.join(200);
@@ -166,32 +164,5 @@ final class CreditFileSeed {
   /** A valid unified social credit code (GB 32100) of the enterprise's region, different for every enterprise. */
   static String uscc(int i) {
     return Codes.uscc(region(i), 1_000_003L + i * 104_729L);
-  }
-
-  /** A progress line every few seconds: done of total, the rate now and overall, and the time left at that rate. */
-  static final class Progress {
-    private final String what;
-    private final long total;
-    private final long start = System.nanoTime();
-    private long lastAt = start;
-    private long lastDone;
-
-    Progress(String what, long total) {
-      this.what = what;
-      this.total = total;
-    }
-
-    void at(long done) {
-      long now = System.nanoTime();
-      if (now - lastAt < 5_000_000_000L) {
-        return;
-      }
-      double overall = done / ((now - start) / 1e9);
-      say("  %s: %d/%d (%d %%)  %.0f/s now, %.0f/s overall, about %.0f s left", what, done, total,
-          total == 0 ? 100 : done * 100 / total, (done - lastDone) / ((now - lastAt) / 1e9), overall,
-          overall == 0 ? Double.NaN : (total - done) / overall);
-      lastAt = now;
-      lastDone = done;
-    }
   }
 }

@@ -219,7 +219,7 @@ public final class CreditRerating {
   /** Every file through the driver in USCC order, as the re-rating reads them: files and records read. */
   private long[] readAll(MongoCollection<Document> files) {
     long total = files.estimatedDocumentCount();
-    CreditFileSeed.Progress progress = new CreditFileSeed.Progress("reading", total);
+    Report.Progress progress = new Report.Progress("reading", total);
     long count = 0;
     long records = 0;
     try (MongoCursor<Document> cursor = files.find().sort(Sorts.ascending("_id")).batchSize(1000).cursor()) {
@@ -287,7 +287,7 @@ public final class CreditRerating {
   private static Duration awaitDrain(ServiceMetrics metrics, EventCounter events, long expected, Duration timeout)
       throws Exception {
     long start = System.nanoTime();
-    CreditFileSeed.Progress progress = new CreditFileSeed.Progress("publishing rating changes", expected);
+    Report.Progress progress = new Report.Progress("publishing rating changes", expected);
     while (System.nanoTime() - start < timeout.toNanos()) {
       progress.at(events.total());
       if (events.total() >= expected && metrics.scrape().pendingDocuments() == 0) {
@@ -306,7 +306,7 @@ public final class CreditRerating {
     SplittableRandom random = new SplittableRandom(42);
     Set<Integer> used = new HashSet<>();
     int missing = 0;
-    CreditFileSeed.Progress progress = new CreditFileSeed.Progress("single re-ratings", options.probes());
+    Report.Progress progress = new Report.Progress("single re-ratings", options.probes());
     for (int n = 0; n < options.probes(); ) {
       int i = random.nextInt(options.enterprises());
       if (!used.add(i)) {

@@ -70,4 +70,31 @@ final class Report {
       System.out.println("could not delete " + root + ": " + e.getMessage());
     }
   }
+
+  /** A progress line every few seconds: done of total, the rate now and overall, and the time left at that rate. */
+  static final class Progress {
+    private final String what;
+    private final long total;
+    private final long start = System.nanoTime();
+    private long lastAt = start;
+    private long lastDone;
+
+    Progress(String what, long total) {
+      this.what = what;
+      this.total = total;
+    }
+
+    void at(long done) {
+      long now = System.nanoTime();
+      if (now - lastAt < 5_000_000_000L) {
+        return;
+      }
+      double overall = done / ((now - start) / 1e9);
+      say("  %s: %d/%d (%d %%)  %.0f/s now, %.0f/s overall, about %.0f s left", what, done, total,
+          total == 0 ? 100 : done * 100 / total, (done - lastDone) / ((now - lastAt) / 1e9), overall,
+          overall == 0 ? Double.NaN : (total - done) / overall);
+      lastAt = now;
+      lastDone = done;
+    }
+  }
 }

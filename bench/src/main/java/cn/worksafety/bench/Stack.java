@@ -56,8 +56,11 @@ final class Stack {
     return jar;
   }
 
-  /** Starts the store; {@code heap} is its -Xmx (null: the JVM's default), {@code cacheMb} its page cache. */
-  Child startStore(String heap, int cacheMb) throws IOException, InterruptedException {
+  /**
+   * Starts the store; {@code heap} is its -Xmx and {@code cacheMb} its page cache in MB (null: the
+   * JVM's and the store's defaults).
+   */
+  Child startStore(String heap, Integer cacheMb) throws IOException, InterruptedException {
     Path storeJar = jar("deploy/target/local-stack.jar");
     storePort = Child.freePort();
     List<String> command = new ArrayList<>(List.of(java));
@@ -67,7 +70,10 @@ final class Stack {
     command.addAll(Options.javaOptions(System.getenv(), "STORE_JAVA_OPTS"));
     command.addAll(List.of("-cp", storeJar.toString(), "cn.worksafety.deploy.EmbeddedStore", "--port",
         String.valueOf(storePort), "--backend", "h2", "--file", work.resolve("store.mv.db").toString(),
-        "--cache-mb", String.valueOf(cacheMb), "--exit-with-parent"));
+        "--exit-with-parent"));
+    if (cacheMb != null) {
+      command.addAll(List.of("--cache-mb", cacheMb.toString()));
+    }
     Child store = Child.start("store", command, Map.of(), root, work.resolve("store.log"));
     children.add(store);
     store.awaitPort(storePort, Duration.ofSeconds(60));

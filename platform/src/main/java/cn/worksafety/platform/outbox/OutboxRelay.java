@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -112,14 +111,10 @@ public class OutboxRelay implements SmartLifecycle {
   /** One round on the relay's thread, unless one is already waiting to start (it will see this wake too). */
   private void queueRound() {
     if (roundQueued.compareAndSet(false, true)) {
-      try {
-        rounds.execute(() -> {
-          roundQueued.set(false);
-          tick();
-        });
-      } catch (RejectedExecutionException e) {
-        roundQueued.set(false); // shutting down: the outbox keeps the events for the next sweep
-      }
+      rounds.execute(() -> {
+        roundQueued.set(false);
+        tick();
+      });
     }
   }
 
