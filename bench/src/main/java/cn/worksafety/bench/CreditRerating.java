@@ -9,13 +9,12 @@ import static cn.worksafety.bench.Report.since;
 import static cn.worksafety.bench.Report.verdict;
 
 import cn.worksafety.contracts.Exchanges;
+import cn.worksafety.credit.creditfile.infrastructure.UsccOrderWalk;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -24,9 +23,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
@@ -38,15 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Starts the embedded store (H2 file backend, its own process) and the packaged credit-service
  * (its own process, {@code -Xmx1g}), seeds credit files straight into the store with the service's
- * own model and mapping, then: reads every file through the driver with the query the re-rating
- * uses (the baseline); activates a scorecard version, which re-rates every file, and watches the
- * run through the API until it succeeds; waits for the outbox to drain; and times single re-ratings from an {@code enforcement.case.decided} to its
- * {@code credit.rating.changed}. Run it with {@code bench/credit-rerating} (see bench/README.md).
+ * own model and mapping, then: reads every file through the driver with the walk the re-rating
+ * uses ({@code UsccOrderWalk}; the baseline); activates a scorecard version, which re-rates every
+ * file, and watches the run through the API until it succeeds; waits for the outbox to drain; and
+ * times single re-ratings from an {@code enforcement.case.decided} to its {@code
+ * credit.rating.changed}. Run it with {@code bench/credit-rerating} (see bench/README.md).
  */
 public final class CreditRerating {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String CREDIT_DB = "credit";
   private static final Duration WATCH_EVERY = Duration.ofSeconds(5);
+  /** Files per batch, as credit-service reads them in a run (app.scorecards.runs.batch-size). */
+  private static final int READ_BATCH = 1000;
   private static final int GOAL_RERATING_SECONDS = 300;
   private static final double GOAL_RATIO = 2.0;
   private static final int GOAL_SINGLE_P99_MILLIS = 20;
@@ -222,9 +226,9 @@ public final class CreditRerating {
     Report.Progress progress = new Report.Progress("reading", total);
     long count = 0;
     long records = 0;
-    try (MongoCursor<Document> cursor = files.find().sort(Sorts.ascending("_id")).batchSize(1000).cursor()) {
-      while (cursor.hasNext()) {
-        Document file = cursor.next();
+    try (Stream<Document> walk = UsccOrderWalk.after(files, null, READ_BATCH)) {
+      for (Iterator<Document> next = walk.iterator(); next.hasNext(); ) {
+        Document file = next.next();
         records += file.getList("records", Document.class, List.of()).size();
         if (++count % 1000 == 0) {
           progress.at(count);

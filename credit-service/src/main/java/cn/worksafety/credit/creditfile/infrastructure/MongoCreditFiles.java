@@ -12,20 +12,15 @@ import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
 import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
@@ -81,18 +76,9 @@ public class MongoCreditFiles implements CreditFiles {
         .forEach(d -> action.accept(CreditFileDocuments.fromDocument(d)));
   }
 
-  /**
-   * One query for the whole walk: on the embedded store every query reads the whole collection,
-   * so paging by {@code _id > last} would read it once per page.
-   */
   @Override
   public Stream<CreditFile> inUsccOrderAfter(String afterUscc, int batchSize) {
-    Bson filter = afterUscc == null ? new Document() : Filters.gt("_id", afterUscc);
-    MongoCursor<Document> cursor = collection.find(filter).sort(Sorts.ascending("_id")).batchSize(batchSize)
-        .cursor();
-    Spliterator<Document> documents = Spliterators.spliteratorUnknownSize(cursor,
-        Spliterator.ORDERED | Spliterator.NONNULL);
-    return StreamSupport.stream(documents, false).map(CreditFileDocuments::fromDocument).onClose(cursor::close);
+    return UsccOrderWalk.after(collection, afterUscc, batchSize).map(CreditFileDocuments::fromDocument);
   }
 
   @Override
