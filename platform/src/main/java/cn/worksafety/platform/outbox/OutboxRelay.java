@@ -37,8 +37,11 @@ import org.springframework.stereotype.Component;
  * at a time relays, under a lease, which keeps the sequence in publishing order; a lost lease
  * expires. A write made by this instance starts a round at once on the relay's own thread (a write
  * during a round queues one more), so an event does not wait for the poll; the poll retries what
- * failed, and a periodic sweep, on its own thread so a long scan never holds up publishing, picks up
- * what any instance left behind.
+ * failed. What an instance leaves behind (it crashed, or stopped with events unpublished) is found
+ * by a sweep of every outbox, on its own thread so a long scan never holds up publishing: when an
+ * instance starts, when another falls silent ({@link RelayPeers}), and rarely on a timer besides.
+ * On the embedded store a sweep reads every document with the collection locked, so it runs only
+ * when there may be something to find.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -51,6 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final OutboxProperties properties;
   private final Clock clock;
   private final Counter published;
+  private final RelayPeers peers;
 
   /** Documents to relay, each with the number of the latest wake for it, in the order first woken. */
   private final Map<PendingDocument, Long> pending = new LinkedHashMap<>();
@@ -77,6 +81,7 @@ public class OutboxRelay implements SmartLifecycle {
     this.lease = lease;
     this.properties = properties;
     this.clock = clock;
+    this.peers = new RelayPeers(database);
     this.published = Counter.builder("outbox.published").description("events published and confirmed")
         .register(metrics);
     Gauge.builder("outbox.pending.documents", this, r -> r.pendingCount())
@@ -147,6 +152,24 @@ public class OutboxRelay implements SmartLifecycle {
     Duration interval = properties.sweepInterval();
     lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", interval, Duration.ZERO));
     nextSweep = clock.instant().plus(interval);
+  }
+
+  /**
+   * Says this instance is alive, and sweeps when another fell silent for {@code
+   * app.outbox.peer-silence}: it may have crashed between a write and its publication.
+   */
+  @Scheduled(fixedDelayString = "${app.outbox.heartbeat:10s}")
+  public void watchPeers() {
+    if (!running) {
+      return;
+    }
+    Instant now = clock.instant();
+    peers.beat(now);
+    List<RelayPeers.Peer> silent = peers.silentSince(now.minus(properties.peerSilence()));
+    if (!silent.isEmpty()) {
+      log.info("{} other instance(s) fell silent or left events unpublished: sweeping every outbox", silent.size());
+      lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", properties.lease(), Duration.ZERO));
+    }
   }
 
   private LockConfiguration leaseFor(String name, Duration atMost, Duration atLeast) {
@@ -221,7 +244,9 @@ public class OutboxRelay implements SmartLifecycle {
     return working.isNegative() || working.isZero() ? properties.lease().dividedBy(2) : working;
   }
 
+  /** Finds every document with unpublished events; then forgets the silent instances seen before it began. */
   private void sweep() {
+    List<RelayPeers.Peer> silent = peers.silentSince(clock.instant().minus(properties.peerSilence()));
     for (String name : properties.collections()) {
       database.getCollection(name).find(Filters.exists(OutboxEntry.FIELD + ".0"))
           .projection(Projections.include("_id"))
@@ -231,6 +256,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
           });
     }
+    peers.forget(silent);
   }
 
   private List<Map.Entry<PendingDocument, Long>> snapshot() {
@@ -251,6 +277,7 @@ public class OutboxRelay implements SmartLifecycle {
     nextSweep = Instant.MIN;
     pause = null;
     running = true;
+    peers.beat(clock.instant());
   }
 
   /**
@@ -268,6 +295,11 @@ public class OutboxRelay implements SmartLifecycle {
       }
     }
     running = false;
+    try {
+      peers.leave(pendingCount() > 0);
+    } catch (RuntimeException e) {
+      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}", e.toString());
+    }
     draining.lock();
     try {
       synchronized (pending) {

@@ -12,10 +12,12 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
@@ -30,11 +32,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** The relay on its own, against the embedded store over TCP and the real broker. */
 class OutboxRelayTest {
   private static final String EXCHANGE = "outbox-relay-test";
+  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+  private static final Duration SILENCE = Duration.ofSeconds(30);
   private final Clock clock = Clock.system(ZoneId.of("Asia/Shanghai"));
   private final JsonMapper json = JsonMapper.builder().build();
   /** Rounds only when a test calls tick(), so each test decides when the relay works. */
   private OutboxProperties properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"),
-      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, false);
+      Duration.ofMillis(200), Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, false, HEARTBEAT, SILENCE);
   private MongoClient client;
   private MongoCollection<Document> docs;
   private CachingConnectionFactory connections;
@@ -113,7 +117,7 @@ class OutboxRelayTest {
   @Test
   void aWriteIsPublishedAtOnceWithoutWaitingForThePoll() {
     properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
-        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true);
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true, HEARTBEAT, SILENCE);
     build(client.getDatabase(docs.getNamespace().getDatabaseName()));
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
@@ -144,6 +148,52 @@ class OutboxRelayTest {
   }
 
   @Test
+  void whenAnotherInstanceFallsSilentWhatItLeftIsSweptUpWithoutWaitingForTheTimer() {
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      relay.sweepIfDue(); // the start-up sweep; the next is 10 minutes away
+      OutboxEntry orphan = entry("E");
+      // what an instance that crashed between its write and the publication leaves behind
+      docs.insertOne(new Document("_id", "d9").append("outbox", List.of(Outbox.asDocument(orphan))));
+      MongoCollection<Document> relays =
+          client.getDatabase(docs.getNamespace().getDatabaseName()).getCollection(RelayPeers.COLLECTION);
+      relays.insertOne(new Document("_id", "peer").append("seenAt", Date.from(clock.instant())));
+
+      relay.watchPeers(); // the peer spoke a moment ago: no sweep
+      relay.sweepIfDue();
+      relay.tick();
+      assertThat(probe.drain(Duration.ofMillis(500))).isEmpty();
+
+      relays.updateOne(Filters.eq("_id", "peer"),
+          Updates.set("seenAt", Date.from(clock.instant().minus(SILENCE).minusSeconds(1))));
+      relay.watchPeers();
+      relay.tick();
+
+      assertThat(probe.drain(Duration.ofSeconds(2))).singleElement().asString().contains(orphan.id());
+      assertThat(relays.find(Filters.eq("_id", "peer")).first()).as("the silent peer is forgotten once swept").isNull();
+      assertThat(relays.countDocuments()).as("this instance's own heartbeat").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anInstanceThatStopsWithEventsUnpublishedAsksTheOthersToSweepAndOneThatPublishedAllLeavesNoTrace() {
+    MongoCollection<Document> relays =
+        client.getDatabase(docs.getNamespace().getDatabaseName()).getCollection(RelayPeers.COLLECTION);
+    relay.start();
+    relay.stop();
+    assertThat(relays.countDocuments()).isZero();
+
+    relay.start();
+    OutboxEntry failing = entry("F");
+    failFor.add(failing.id());
+    docs.insertOne(new Document("_id", "d8").append("outbox", List.of(Outbox.asDocument(failing))));
+    outbox.written("docs", "d8");
+    relay.stop();
+
+    assertThat(relays.find().first().getDate("seenAt").toInstant()).isEqualTo(java.time.Instant.EPOCH);
+  }
+
+  @Test
   void stoppingPublishesWhatThisInstanceWroteLast() {
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
@@ -160,7 +210,7 @@ class OutboxRelayTest {
   @Test
   void aRoundStopsWellInsideTheLeaseAndTheNextRoundsFinish() {
     properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMillis(200),
-        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600), 1, false);
+        Duration.ofMinutes(10), Duration.ofMillis(300), Duration.ofMillis(1600), 1, false, HEARTBEAT, SILENCE);
     build(client.getDatabase(docs.getNamespace().getDatabaseName()));
     eachPublishTakes = Duration.ofMillis(400);
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
