@@ -31,8 +31,7 @@ record Options(
                         through investigation → notice → decision → approval → service → execution → closure
         --seed-threads  client threads while seeding
         --warmup        load before measuring (not counted in the latency figures)
-        --duration      measured load; the default of 5 min always includes one of the relay's periodic
-                        outbox sweeps (app.outbox.sweep-interval, 5 min), whose cost grows with the store
+        --duration      measured load
         --heap          -Xmx of the enforcement-service process
         --root          the repository root (deploy/target/local-stack.jar and deploy/target/apps are used)
         --keep          keep the store file and logs (otherwise deleted after a successful run)

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -115,6 +116,27 @@ public class EventLog {
   private static Document row(OutboxEntry event, Logged entry) {
     return new Document("_id", entry.sequence()).append("eventId", event.id()).append("type", event.type())
         .append("subject", event.subject()).append("envelope", entry.envelope());
+  }
+
+  /**
+   * The events numbered {@code after + 1} to {@code after + limit}, in order, stopping at the end of
+   * the log. The numbers have no gaps, so the page is a lookup of known keys ({@code _id $in}),
+   * which even the embedded store answers from its index rather than by reading the whole log.
+   */
+  public List<Logged> after(long after, int limit) {
+    List<Long> numbers = LongStream.rangeClosed(after + 1, after + limit).boxed().toList();
+    Map<Long, String> found = new HashMap<>();
+    log.find(Filters.in("_id", numbers)).projection(Projections.include("envelope"))
+        .forEach(d -> found.put(((Number) d.get("_id")).longValue(), d.getString("envelope")));
+    List<Logged> page = new ArrayList<>();
+    for (long n : numbers) {
+      String envelope = found.get(n);
+      if (envelope == null) {
+        break;
+      }
+      page.add(new Logged(n, envelope));
+    }
+    return page;
   }
 
   private Optional<Logged> find(String eventId) {
