@@ -23,7 +23,8 @@ public interface CreditFiles {
 
   /**
    * Every file whose USCC comes after {@code afterUscc} (every file when null), in USCC order, read
-   * {@code batchSize} at a time through one cursor, never all at once. Close the stream when done.
+   * {@code batchSize} files at a time, never all at once (their keys are read first). Close the
+   * stream when done.
    */
   Stream<CreditFile> inUsccOrderAfter(String afterUscc, int batchSize);
 
