@@ -82,6 +82,21 @@ class BlacklistApiTest extends CreditIntegrationTest {
       assertThat(published.json().get("state").asString()).isEqualTo("LISTED");
       assertThat(published.json().get("publication").get("late").asBoolean()).isTrue();
 
+      JsonNode screened = http.post("/api/credit/screening", TestTokens.partner("ndrc"), Map.of("queries", List.of(
+          Map.of("ref", "by-code", "uscc", uscc.toLowerCase()),
+          Map.of("ref", "by-name", "name", "深圳市 测试化工（有限责任公司）")))).json();
+      assertThat(screened.get("results").get(0).get("matches")).singleElement().satisfies(m -> {
+        assertThat(m.get("entryId").asString()).isEqualTo(id);
+        assertThat(m.get("score").asDouble()).isEqualTo(1.0);
+        assertThat(m.get("reason").asString()).isEqualTo("USCC");
+      });
+      assertThat(screened.get("results").get(1).get("ref").asString()).isEqualTo("by-name");
+      assertThat(screened.get("results").get(1).get("matches").valueStream()
+          .filter(m -> m.get("entryId").asString().equals(id))).singleElement().satisfies(m -> {
+            assertThat(m.get("score").asDouble()).isEqualTo(0.95);
+            assertThat(m.get("reason").asString()).isEqualTo("NAME_EQUAL");
+          });
+
       JsonNode entered = event(partner, "credit.blacklist.entered", id);
       assertThat(entered.get("subject").asString()).isEqualTo(uscc);
       assertThat(entered.get("data").get("trigger").asString()).isEqualTo("UNLICENSED_OPERATION");
