@@ -47,6 +47,8 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** Longer than a sweep of a million documents takes; a crash mid-sweep holds off the next no longer. */
+  private static final Duration SWEEP_LEASE = Duration.ofMinutes(15);
 
   private final MongoDatabase database;
   private final RelayBatch batches;
@@ -101,15 +103,20 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  /** A document of {@code collection} now holds unpublished events. Ignored while stopped. */
+  /**
+   * A document of {@code collection} now holds unpublished events. While stopped (a scheduled job
+   * may still write during shutdown) this instance signs off as having left work, so another sweeps.
+   */
   public void wake(String collection, Object id) {
-    if (running) {
-      synchronized (pending) {
-        pending.put(new PendingDocument(collection, id), wakes.incrementAndGet());
-      }
-      if (properties.relayOnWrite()) {
-        queueRound();
-      }
+    if (!running) {
+      signOff(true);
+      return;
+    }
+    synchronized (pending) {
+      pending.put(new PendingDocument(collection, id), wakes.incrementAndGet());
+    }
+    if (properties.relayOnWrite()) {
+      queueRound();
     }
   }
 
@@ -141,17 +148,15 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Scans every outbox when the sweep is due. Instances do not scan at the same time: one that finds
-   * another scanning leaves this round to it.
+   * Scans every outbox when this instance has just started or the last-resort timer is due.
    */
   @Scheduled(fixedDelayString = "${app.outbox.sweep-check:1s}")
   public void sweepIfDue() {
     if (!running || clock.instant().isBefore(nextSweep)) {
       return;
     }
-    Duration interval = properties.sweepInterval();
-    lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", interval, Duration.ZERO));
-    nextSweep = clock.instant().plus(interval);
+    sweepUnderLease();
+    nextSweep = clock.instant().plus(properties.sweepInterval());
   }
 
   /**
@@ -168,8 +173,13 @@ public class OutboxRelay implements SmartLifecycle {
     List<RelayPeers.Peer> silent = peers.silentSince(now.minus(properties.peerSilence()));
     if (!silent.isEmpty()) {
       log.info("{} other instance(s) fell silent or left events unpublished: sweeping every outbox", silent.size());
-      lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", properties.lease(), Duration.ZERO));
+      sweepUnderLease();
     }
+  }
+
+  /** One instance sweeps at a time; one that finds another sweeping leaves this round to it. */
+  private void sweepUnderLease() {
+    lease.executeWithLock((Runnable) this::sweep, leaseFor("outbox-sweep", SWEEP_LEASE, Duration.ZERO));
   }
 
   private LockConfiguration leaseFor(String name, Duration atMost, Duration atLeast) {
@@ -295,11 +305,7 @@ public class OutboxRelay implements SmartLifecycle {
       }
     }
     running = false;
-    try {
-      peers.leave(pendingCount() > 0);
-    } catch (RuntimeException e) {
-      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}", e.toString());
-    }
+    signOff(pendingCount() > 0);
     draining.lock();
     try {
       synchronized (pending) {
@@ -308,6 +314,14 @@ public class OutboxRelay implements SmartLifecycle {
       held.clear();
     } finally {
       draining.unlock();
+    }
+  }
+
+  private void signOff(boolean leftWork) {
+    try {
+      peers.leave(leftWork);
+    } catch (RuntimeException e) {
+      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}", e.toString());
     }
   }
 
