@@ -43,18 +43,6 @@ if [[ -n "$host" && "$host" != "localhost" && "$host" != "127.0.0.1" ]]; then
   die "no RabbitMQ answers at $host:$port (RABBITMQ_HOST/RABBITMQ_PORT); is it running and reachable from here?"
 fi
 
-management_hint() {
-  if ! port_open 127.0.0.1 15672; then
-    say "note: the management UI (:15672) is off; enable it with: rabbitmq-plugins enable rabbitmq_management"
-  fi
-}
-
-if amqp_answers 127.0.0.1 "$port"; then
-  say "already running on 127.0.0.1:$port"
-  management_hint
-  exit 0
-fi
-
 # The Debian package's commands must run as root (they switch to the rabbitmq user themselves);
 # a Homebrew install runs as the user.
 as_admin=()
@@ -62,6 +50,34 @@ if [[ "$(id -u)" != 0 ]] && command -v sudo >/dev/null 2>&1; then
   as_admin=(sudo)
 fi
 admin() { "${as_admin[@]+"${as_admin[@]}"}" "$@"; }
+
+# Partner provisioning speaks to the management HTTP API (:15672): enable the plugin when it is off.
+# Enabling is online (no restart); without rights for rabbitmq-plugins only a hint is printed.
+ensure_management() {
+  if port_open 127.0.0.1 15672; then
+    return 0
+  fi
+  if admin rabbitmq-plugins enable rabbitmq_management >/dev/null 2>&1; then
+    local deadline=$((SECONDS + 60))
+    until port_open 127.0.0.1 15672; do
+      if ((SECONDS >= deadline)); then
+        say "rabbitmq_management enabled but :15672 does not answer yet; partner registration will fail until it does"
+        return 0
+      fi
+      sleep 1
+    done
+    say "management API enabled: http://localhost:15672"
+  else
+    say "note: the management API (:15672) is off and could not be enabled here; partner registration needs it:"
+    say "      rabbitmq-plugins enable rabbitmq_management"
+  fi
+}
+
+if amqp_answers 127.0.0.1 "$port"; then
+  say "already running on 127.0.0.1:$port"
+  ensure_management
+  exit 0
+fi
 
 install_rabbitmq() {
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -98,11 +114,7 @@ start_rabbitmq() {
     sleep 2
   done
   say "started"
-  if admin rabbitmq-plugins enable rabbitmq_management >/dev/null 2>&1; then
-    say "management UI enabled: http://localhost:15672"
-  else
-    say "could not enable rabbitmq_management (the broker works, the management UI will be missing)"
-  fi
+  ensure_management
   if ! amqp_answers 127.0.0.1 "$port"; then
     die "RabbitMQ started but does not answer on 127.0.0.1:$port; check its configuration."
   fi
@@ -114,7 +126,7 @@ if ! command -v rabbitmq-server >/dev/null 2>&1 && [[ ! -x /usr/sbin/rabbitmq-se
   # the package may already have started it
   if amqp_answers 127.0.0.1 "$port"; then
     say "running on 127.0.0.1:$port"
-    management_hint
+    ensure_management
     exit 0
   fi
 fi

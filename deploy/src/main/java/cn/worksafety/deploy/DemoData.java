@@ -32,9 +32,9 @@ public final class DemoData {
   }
 
   private static final List<Partner> PARTNERS = List.of(
-      new Partner("ndrc", "国家发展和改革委员会", List.of("restrict project approval", "restrict bond issuance")),
-      new Partner("mof", "财政部", List.of("exclude from government procurement", "restrict fiscal subsidies")),
-      new Partner("pboc", "中国人民银行", List.of("credit-decision reference", "financing restriction")));
+      new Partner("ndrc", "国家发展和改革委员会", List.of("M-PROJECT-APPROVAL", "M-BOND-ISSUE")),
+      new Partner("mof", "财政部", List.of("M-GOVERNMENT-PROCUREMENT", "M-FISCAL-SUBSIDY")),
+      new Partner("pboc", "中国人民银行", List.of("M-CREDIT-LIMIT", "M-FINANCING-RESTRICTION")));
 
   private final GatewayClient gateway;
   private final Progress progress;

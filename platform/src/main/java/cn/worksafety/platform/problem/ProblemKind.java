@@ -13,7 +13,9 @@ public enum ProblemKind {
   /** The version the caller saw is no longer current (412). */
   STALE(412),
   /** Well-formed but a business rule refuses it now (422). */
-  RULE_VIOLATION(422);
+  RULE_VIOLATION(422),
+  /** A system this request needs (a broker, its management API) cannot be reached; nothing changed (503). */
+  UNAVAILABLE(503);
 
   private final int status;
 

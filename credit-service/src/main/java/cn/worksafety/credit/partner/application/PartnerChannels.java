@@ -1,10 +1,21 @@
 package cn.worksafety.credit.partner.application;
 
+import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
 
-/** The broker side of a partner: its queue and dead-letter queue, bound to {@code credit.events}. */
+/**
+ * The broker side of a partner: its queue and dead-letter queue bound to {@code credit.events}, and
+ * a broker user that can read that queue only. Failures surface as a 503 problem; nothing is half
+ * done that a second call would not finish.
+ */
 public interface PartnerChannels {
 
-  /** Idempotent: provisioning an existing partner again changes nothing. */
-  void provision(Partner partner);
+  /** Declares queues and bindings (idempotent) and sets a new password for the partner's user. */
+  BrokerCredentials provision(Partner partner);
+
+  /** A new password for an existing partner's user; the old one stops working. */
+  BrokerCredentials renewCredentials(Partner partner);
+
+  /** Deletes the user (closing its connections), its queues and their bindings. */
+  void revoke(Partner partner);
 }

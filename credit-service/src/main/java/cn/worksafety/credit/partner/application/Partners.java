@@ -13,4 +13,7 @@ public interface Partners {
   Optional<Partner> find(String code);
 
   List<Partner> all();
+
+  /** False when there was no such partner. */
+  boolean remove(String code);
 }

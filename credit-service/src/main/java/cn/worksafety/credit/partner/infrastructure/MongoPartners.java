@@ -24,7 +24,7 @@ public class MongoPartners implements Partners {
   @Override
   public boolean add(Partner p) {
     return Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
-        .append("measures", p.measures()).append("registeredAt", Date.from(p.registeredAt())));
+        .append("measures", p.measures()).append("eventTypes", p.eventTypes()).append("registeredAt", Date.from(p.registeredAt())));
   }
 
   @Override
@@ -39,8 +39,13 @@ public class MongoPartners implements Partners {
     return all;
   }
 
+  @Override
+  public boolean remove(String code) {
+    return collection.deleteOne(Filters.eq("_id", code)).getDeletedCount() == 1;
+  }
+
   private static Partner partner(Document d) {
     return new Partner(d.getString("_id"), d.getString("name"), d.getList("measures", String.class),
-        d.getDate("registeredAt").toInstant());
+        d.getList("eventTypes", String.class, List.of()), d.getDate("registeredAt").toInstant());
   }
 }

@@ -4,8 +4,11 @@ import cn.worksafety.platform.problem.DomainException;
 import java.time.Instant;
 import java.util.List;
 
-/** A member department of joint sanctions (联合惩戒成员单位) and the measures it applies. */
-public record Partner(String code, String name, List<String> measures, Instant registeredAt) {
+/**
+ * A member department of joint sanctions (联合惩戒成员单位): the catalogue measures it applies and the
+ * credit event types it receives (none named: every type, so its {@code sequence} stays gap-free).
+ */
+public record Partner(String code, String name, List<String> measures, List<String> eventTypes, Instant registeredAt) {
   private static final String CODE = "[a-z0-9-]{2,32}";
 
   public Partner {
@@ -13,6 +16,7 @@ public record Partner(String code, String name, List<String> measures, Instant r
       throw DomainException.invalid("code", "must be 2–32 lower-case letters, digits or '-'");
     }
     measures = List.copyOf(measures);
+    eventTypes = List.copyOf(eventTypes);
   }
 
   /** The partner's own durable queue on {@code credit.events}. */
@@ -22,5 +26,15 @@ public record Partner(String code, String name, List<String> measures, Instant r
 
   public String deadLetterQueue() {
     return queue() + ".dlq";
+  }
+
+  /** The broker user that may read {@link #queue()} and nothing else. */
+  public String brokerUser() {
+    return "partner-" + code;
+  }
+
+  /** The routing keys its queue is bound with: its event types, or every event. */
+  public List<String> bindingKeys() {
+    return eventTypes.isEmpty() ? List.of("#") : eventTypes;
   }
 }

@@ -1,8 +1,11 @@
 package cn.worksafety.credit.partner.web;
 
 import cn.worksafety.credit.partner.application.PartnerService;
+import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Partner departments", description = "联合惩戒成员单位 Member departments: their measures, the credit "
+    + "events they receive, their queue and broker credentials.")
 @RequestMapping("/api/credit/partners")
 @PreAuthorize("hasRole('CREDIT_ADMIN')")
 public class PartnerController {
@@ -35,16 +41,43 @@ public class PartnerController {
   public record RegisterPartner(
       @Schema(example = "ndrc") @NotBlank String code,
       @Schema(example = "国家发展和改革委员会") @NotBlank @Size(max = 100) String name,
-      @Schema(example = "[\"restrict project approval\"]")
-      @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> measures) {}
+      @Schema(description = "measure codes from the catalogue", example = "[\"M-PROJECT-APPROVAL\", \"M-BOND-ISSUE\"]")
+      @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> measures,
+      @Schema(description = "credit event types its queue receives; leave out for all (a gap-free sequence)",
+          example = "[\"credit.blacklist.entered\", \"credit.blacklist.removed\"]")
+      @Size(max = 20) List<@NotBlank @Size(max = 64) String> eventTypes) {}
 
-  public record PartnerView(String code, String name, List<String> measures, String queue, String deadLetterQueue,
-      OffsetDateTime registeredAt) {}
+  public record PartnerView(String code, String name, List<String> measures, List<String> eventTypes, String queue,
+      String deadLetterQueue, String brokerUser, OffsetDateTime registeredAt) {}
 
+  /** The only answers that carry a password: it is not stored here and cannot be read again. */
+  public record WithCredentials(PartnerView partner, BrokerCredentials credentials) {}
+
+  @Operation(summary = "Register a department", description = "Provisions its quorum queue, dead-letter queue and "
+      + "a broker user that can read only its queue, through the RabbitMQ management API. The password is in this "
+      + "answer only. 409 for a code already registered; 503 when the management API cannot be reached.")
   @PostMapping
-  public ResponseEntity<PartnerView> register(@Valid @RequestBody RegisterPartner request) {
-    Partner partner = partners.register(request.code(), request.name(), request.measures());
-    return ResponseEntity.created(URI.create("/api/credit/partners/" + partner.code())).body(view(partner));
+  public ResponseEntity<WithCredentials> register(@Valid @RequestBody RegisterPartner request) {
+    PartnerService.Registered registered = partners.register(request.code(), request.name(), request.measures(),
+        request.eventTypes() == null ? List.of() : request.eventTypes());
+    return ResponseEntity.created(URI.create("/api/credit/partners/" + registered.partner().code()))
+        .body(new WithCredentials(view(registered.partner()), registered.credentials()));
+  }
+
+  @Operation(summary = "New broker credentials", description = "For a lost or leaked password: the old one stops "
+      + "working at once, the new one is in this answer only.")
+  @PostMapping("/{code}/credentials")
+  public WithCredentials renewCredentials(@PathVariable String code) {
+    BrokerCredentials credentials = partners.renewCredentials(code);
+    return new WithCredentials(view(partners.get(code)), credentials);
+  }
+
+  @Operation(summary = "Remove a department", description = "Deletes its broker user (closing its connections) and "
+      + "its queues; its sanction tasks stay on record.")
+  @DeleteMapping("/{code}")
+  public ResponseEntity<Void> remove(@PathVariable String code) {
+    partners.remove(code);
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping
@@ -58,7 +91,7 @@ public class PartnerController {
   }
 
   private PartnerView view(Partner p) {
-    return new PartnerView(p.code(), p.name(), p.measures(), p.queue(), p.deadLetterQueue(),
-        p.registeredAt().atZone(clock.getZone()).toOffsetDateTime());
+    return new PartnerView(p.code(), p.name(), p.measures(), p.eventTypes(), p.queue(), p.deadLetterQueue(),
+        p.brokerUser(), p.registeredAt().atZone(clock.getZone()).toOffsetDateTime());
   }
 }
