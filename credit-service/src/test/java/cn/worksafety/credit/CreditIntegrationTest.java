@@ -62,12 +62,13 @@ public abstract class CreditIntegrationTest {
     http = new TestHttp("http://127.0.0.1:" + port);
   }
 
-  /** Publishes an enforcement event exactly as enforcement-service's relay would. */
+  /** Publishes an event exactly as the relay of the service that owns its type would. */
   protected void send(EventType type, String subject, String id, Object data) {
-    CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, "/enforcement-service", type.type(),
+    String source = type.exchange().equals(Exchanges.CREDIT) ? "/credit-service" : "/enforcement-service";
+    CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type.type(),
         subject, OffsetDateTime.now(ZoneOffset.ofHours(8)), type.dataschema(), CloudEvent.DATA_CONTENT_TYPE,
         Long.toString(SEQUENCE.incrementAndGet()), "test-" + id, null, data);
-    QueueProbe.publish(Exchanges.ENFORCEMENT, type.type(), json.writeValueAsString(event));
+    QueueProbe.publish(type.exchange(), type.type(), json.writeValueAsString(event));
   }
 
   /** Whether {@code path} answers {@code status} (as the public) within 10 s. */

@@ -14,6 +14,7 @@ import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.EnterpriseRegistered;
 import cn.worksafety.credit.blacklist.application.BlacklistService;
 import cn.worksafety.credit.creditfile.application.CreditFileService;
+import cn.worksafety.credit.sanction.application.SanctionService;
 import cn.worksafety.platform.messaging.IncomingEvents;
 import cn.worksafety.platform.messaging.StoreOutages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns enforcement events into credit effects: credit records, listing proposals when a listing
  * condition is met, and closed cases for credit repair; and credit's own listing events into the
- * listed periods of credit files. Types credit has no use for are acknowledged and skipped. Every
+ * listed periods of credit files and the departments' sanction tasks. Types credit has no use for are acknowledged and skipped. Every
  * effect is idempotent, and the listing check runs even when the record was already there, so a
  * crash between the two is made good by the redelivery. An unreadable message goes to the dead-letter queue at once; a store outage is waited out
  * (it is no fault of the message); any other failure is retried a few times, then dead-lettered.
@@ -44,14 +45,16 @@ public class InboxListener {
   private final IncomingEvents events;
   private final CreditFileService files;
   private final BlacklistService blacklist;
+  private final SanctionService sanctions;
   private final StoreOutages outages;
   private final Timer handling;
 
   public InboxListener(IncomingEvents events, CreditFileService files, BlacklistService blacklist,
-      @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay, MeterRegistry metrics) {
+      SanctionService sanctions, @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay, MeterRegistry metrics) {
     this.events = events;
     this.files = files;
     this.blacklist = blacklist;
+    this.sanctions = sanctions;
     this.outages = new StoreOutages(Duration.ofMillis(500), maxDelay);
     this.handling = Timer.builder("credit.inbox.handling")
         .description("from reading an event to its effects stored (records, rating, listing check)")
@@ -104,14 +107,17 @@ public class InboxListener {
       case BLACKLIST_ENTERED -> {
         BlacklistEntered entered = events.data(event, BlacklistEntered.class);
         files.recordListing(event.id(), entered.uscc(), entered.entryId(), event.time().toInstant());
+        sanctions.issue(entered, event.time().toInstant());
       }
       case BLACKLIST_RESTORED -> {
         BlacklistRestored restored = events.data(event, BlacklistRestored.class);
         files.recordListing(event.id(), restored.uscc(), restored.entryId(), restored.restoredAt().toInstant());
+        sanctions.entryRestored(restored.entryId(), restored.restoredAt().toInstant());
       }
       case BLACKLIST_REMOVED -> {
         BlacklistRemoved removed = events.data(event, BlacklistRemoved.class);
         files.recordDelisting(event.id(), removed.uscc(), removed.entryId(), removed.effectiveAt().toInstant());
+        sanctions.entryRemoved(removed.entryId(), removed.effectiveAt().toInstant());
       }
       default -> log.debug("skipping event type {} ({})", event.type(), event.id());
     }

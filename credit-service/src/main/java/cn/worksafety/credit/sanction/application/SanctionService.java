@@ -1,0 +1,112 @@
+package cn.worksafety.credit.sanction.application;
+
+import cn.worksafety.contracts.events.BlacklistEntered;
+import cn.worksafety.contracts.events.DepartmentMeasures;
+import cn.worksafety.credit.partner.application.Partners;
+import cn.worksafety.credit.partner.model.Partner;
+import cn.worksafety.credit.sanction.model.MeasureReport;
+import cn.worksafety.credit.sanction.model.SanctionTask;
+import cn.worksafety.platform.problem.DomainException;
+import cn.worksafety.platform.problem.ProblemKind;
+import cn.worksafety.platform.security.Caller;
+import cn.worksafety.platform.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Joint sanctions after a listing: one task per registered department whose measures the entry
+ * carries, then the department's acknowledgement and feedback, and the entry's removal or restoration
+ * opening the next round. Issuing and the entry's changes come from credit's own events, so each is
+ * idempotent: a redelivered event finds its task there already, or its change made.
+ */
+@Service
+public class SanctionService {
+  private static final Logger log = LoggerFactory.getLogger(SanctionService.class);
+  private static final int ATTEMPTS = 5;
+  private final SanctionTasks tasks;
+  private final Partners partners;
+  private final Clock clock;
+
+  public SanctionService(SanctionTasks tasks, Partners partners, Clock clock) {
+    this.tasks = tasks;
+    this.partners = partners;
+    this.clock = clock;
+  }
+
+  /** One task per department with a measure the entry carries; returns how many were new. */
+  public int issue(BlacklistEntered entered, Instant at) {
+    Set<String> carried = entered.measures().stream().map(DepartmentMeasures::measureCodes)
+        .flatMap(List::stream).collect(Collectors.toSet());
+    int issued = 0;
+    for (Partner partner : partners.all()) {
+      List<String> applicable = partner.measures().stream().filter(carried::contains).toList();
+      if (!applicable.isEmpty() && tasks.addIfAbsent(SanctionTask.issue(entered.entryId(), entered.uscc(),
+          entered.unitName(), partner.code(), partner.name(), applicable, at))) {
+        issued++;
+      }
+    }
+    log.info("entry {}: {} sanction tasks issued", entered.entryId(), issued);
+    return issued;
+  }
+
+  public void entryRemoved(String entryId, Instant at) {
+    tasks.ofEntry(entryId).forEach(t -> change(t.id(), task -> task.entryRemoved(at)));
+  }
+
+  public void entryRestored(String entryId, Instant at) {
+    tasks.ofEntry(entryId).forEach(t -> change(t.id(), task -> task.entryRestored(at)));
+  }
+
+  public SanctionTask acknowledge(String id, Caller caller) {
+    requireVisible(id, caller);
+    return change(id, task -> task.acknowledge(caller.subject(), clock.instant()));
+  }
+
+  public SanctionTask report(String id, List<MeasureReport> reports, Caller caller) {
+    requireVisible(id, caller);
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    return change(id, task -> task.report(reports, caller.subject(), now, today));
+  }
+
+  /** A partner sees its own department's tasks only; to anyone else another's is not there (404). */
+  public SanctionTask get(String id, Caller caller) {
+    return requireVisible(id, caller);
+  }
+
+  /** The tasks {@code caller} may see: a partner its own department's, an administrator all. */
+  public List<SanctionTask> visibleTo(Caller caller) {
+    List<SanctionTask> all = tasks.all();
+    return isAdmin(caller) ? all : all.stream().filter(t -> t.department().equals(caller.department())).toList();
+  }
+
+  private SanctionTask requireVisible(String id, Caller caller) {
+    return tasks.find(id).filter(t -> isAdmin(caller) || t.department().equals(caller.department()))
+        .orElseThrow(() -> DomainException.notFound("sanction task", id));
+  }
+
+  private static boolean isAdmin(Caller caller) {
+    return caller.roles().contains(Role.CREDIT_ADMIN);
+  }
+
+  /** Reads, changes and saves at the version read; a concurrent change is read again and the step retried. */
+  private SanctionTask change(String id, UnaryOperator<SanctionTask> step) {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      SanctionTask current = tasks.find(id).orElseThrow(() -> DomainException.notFound("sanction task", id));
+      SanctionTask changed = step.apply(current);
+      if (changed == current || tasks.save(changed)) {
+        return changed;
+      }
+    }
+    throw new DomainException(ProblemKind.CONFLICT, "concurrent-change",
+        "the task kept changing while this was being saved; read it again and retry").with("id", id);
+  }
+}
