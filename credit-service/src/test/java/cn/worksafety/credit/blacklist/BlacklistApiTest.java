@@ -1,5 +1,6 @@
 package cn.worksafety.credit.blacklist;
 
+import static cn.worksafety.credit.blacklist.ListingDriver.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.worksafety.contracts.EventType;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -43,41 +45,51 @@ class BlacklistApiTest extends CreditIntegrationTest {
   @Autowired
   BlacklistJobs jobs;
 
+  private ListingDriver listings;
+
+  @BeforeEach
+  void driver() {
+    listings = new ListingDriver(http, this::send);
+  }
+
   @Test
   void aDecisionForUnlicensedOperationIsProposedListedRepairedRestoredAndExpires() {
     try (QueueProbe partner = QueueProbe.bind(Exchanges.CREDIT, "credit.blacklist.#")) {
-      String uscc = registered();
+      String uscc = listings.registered();
       String caseId = "case-" + UUID.randomUUID();
-      decided(uscc, caseId, "AQXK-19", NOW.minusDays(420));
-      JsonNode proposal = awaitProposal(uscc);
+      listings.decided(uscc, caseId, "AQXK-19", NOW.minusDays(420));
+      JsonNode proposal = listings.awaitProposal(uscc);
       assertThat(proposal.get("trigger").get("code").asString()).isEqualTo("UNLICENSED_OPERATION");
       assertThat(proposal.get("proposedAutomatically").asBoolean()).isTrue();
       assertThat(proposal.get("persons").get(0).get("maskedIdNumber").asString()).isEqualTo("110***********7777");
       String id = proposal.get("id").asString();
       String path = "/api/credit/blacklist/proposals/" + id;
 
-      decided(uscc, caseId, "AQXK-19", NOW.minusDays(420));
-      assertThat(proposals(uscc)).as("the same decision again proposes nothing more").hasSize(1);
+      listings.decided(uscc, caseId, "AQXK-19", NOW.minusDays(420));
+      assertThat(listings.proposals(uscc)).as("the same decision again proposes nothing more").hasSize(1);
 
-      TestHttp.Response outOfOrder = step(path + "/publication", SUPERVISOR, "\"1\"", Map.of());
+      TestHttp.Response outOfOrder = listings.step(path + "/publication", SUPERVISOR, "\"1\"", Map.of());
       assertThat(outOfOrder.status()).isEqualTo(409);
       assertThat(outOfOrder.json().get("allowed").get(0).asString()).isEqualTo("notice");
 
-      TestHttp.Response notified = step(path + "/notice", OFFICER, "\"1\"", Map.of("servedAt",
+      TestHttp.Response notified = listings.step(path + "/notice", OFFICER, "\"1\"", Map.of("servedAt",
           NOW.minusDays(410).toString(), "persons", List.of(Map.of("name", "王某", "role", "其他责任人员",
               "idNumber", "11010519491231002X"))));
       assertThat(notified.status()).as(notified.toString()).isEqualTo(200);
       assertThat(notified.body()).doesNotContain("11010519491231002X").contains("110***********002X");
-      assertThat(step(path + "/notice", OFFICER, "\"1\"", Map.of()).status()).as("stale If-Match").isEqualTo(412);
+      assertThat(listings.step(path + "/notice", OFFICER, "\"1\"", Map.of()).status()).as("stale If-Match")
+          .isEqualTo(412);
 
-      TestHttp.Response byOfficer = step(path + "/decision", OFFICER, etag(id), decision(NOW.minusDays(400)));
+      TestHttp.Response byOfficer = listings.step(path + "/decision", OFFICER, listings.etag(id),
+          decision(NOW.minusDays(400)));
       assertThat(byOfficer.status()).as("only a supervisor decides").isEqualTo(403);
-      TestHttp.Response decided = step(path + "/decision", SUPERVISOR, etag(id), decision(NOW.minusDays(400)));
+      TestHttp.Response decided = listings.step(path + "/decision", SUPERVISOR, listings.etag(id),
+          decision(NOW.minusDays(400)));
       assertThat(decided.status()).as(decided.toString()).isEqualTo(200);
       assertThat(decided.json().get("decision").get("endDate").asString())
           .isEqualTo(NOW.minusDays(400).toLocalDate().plusYears(3).minusDays(1).toString());
 
-      TestHttp.Response published = step(path + "/publication", OFFICER, etag(id), Map.of());
+      TestHttp.Response published = listings.step(path + "/publication", OFFICER, listings.etag(id), Map.of());
       assertThat(published.status()).as(published.toString()).isEqualTo(200);
       assertThat(published.json().get("state").asString()).isEqualTo("LISTED");
       assertThat(published.json().get("publication").get("late").asBoolean()).isTrue();
@@ -116,22 +128,24 @@ class BlacklistApiTest extends CreditIntegrationTest {
       assertThat(list("").findValuesAsString("id")).contains(id);
       assertThat(list("&asOf=" + NOW.minusDays(1).toLocalDate()).findValuesAsString("id")).doesNotContain(id);
 
-      TestHttp.Response applied = repair(id, etag(id));
+      TestHttp.Response applied = repair(id, listings.etag(id));
       assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
       String repairPath = "/api/credit/blacklist/" + id + "/repairs/R1";
-      TestHttp.Response unmet = step(repairPath + "/approval", ADMIN, etag(id), Map.of("reason", "同意"));
+      TestHttp.Response unmet = listings.step(repairPath + "/approval", ADMIN, listings.etag(id),
+          Map.of("reason", "同意"));
       assertThat(unmet.status()).isEqualTo(422);
       assertThat(unmet.json().get("type").asString()).endsWith("repair-conditions-unmet");
 
       send(EventType.CASE_CLOSED, uscc, UUID.randomUUID().toString(), new CaseClosed(caseId, uscc, NOW, "已执行"));
-      TestHttp.Response approved = awaitStep(repairPath + "/approval", ADMIN, null, Map.of("reason", "同意修复"));
+      TestHttp.Response approved = listings.awaitStep(repairPath + "/approval", ADMIN, null, Map.of("reason", "同意修复"));
       assertThat(approved.json().get("state").asString()).isEqualTo("REMOVED");
       assertThat(event(partner, "credit.blacklist.removed", id).get("data").get("reason").asString())
           .isEqualTo("REPAIRED");
       // the penalty is past its publication period, so off the list the enterprise is back to 100
       awaitRating(uscc, r -> r.get("grade").asString().equals("A"));
 
-      TestHttp.Response restored = step("/api/credit/blacklist/" + id + "/restoration", ADMIN, etag(id),
+      TestHttp.Response restored = listings.step("/api/credit/blacklist/" + id + "/restoration", ADMIN,
+          listings.etag(id),
           Map.of("reason", "修复材料造假"));
       assertThat(restored.status()).as(restored.toString()).isEqualTo(200);
       JsonNode restoredEvent = event(partner, "credit.blacklist.restored", id);
@@ -149,15 +163,17 @@ class BlacklistApiTest extends CreditIntegrationTest {
   @Test
   void aRepairBeforeTwelveMonthsIsRefusedWithTheEarliestDateAndARevokedDecisionRemovesTheEntry() {
     try (QueueProbe partner = QueueProbe.bind(Exchanges.CREDIT, "credit.blacklist.removed")) {
-      String uscc = registered();
+      String uscc = listings.registered();
       String caseId = "case-" + UUID.randomUUID();
-      decided(uscc, caseId, "SGBG-36", NOW.minusDays(20));
-      String id = awaitProposal(uscc).get("id").asString();
+      listings.decided(uscc, caseId, "SGBG-36", NOW.minusDays(20));
+      String id = listings.awaitProposal(uscc).get("id").asString();
       String path = "/api/credit/blacklist/proposals/" + id;
-      assertThat(step(path + "/notice", OFFICER, null, Map.of("servedAt", NOW.minusDays(15).toString())).status())
+      assertThat(listings.step(path + "/notice", OFFICER, null, Map.of("servedAt", NOW.minusDays(15).toString()))
+          .status())
           .isEqualTo(200);
-      assertThat(step(path + "/decision", SUPERVISOR, null, decision(NOW.minusDays(2))).status()).isEqualTo(200);
-      assertThat(step(path + "/publication", OFFICER, null, Map.of()).status()).isEqualTo(200);
+      assertThat(listings.step(path + "/decision", SUPERVISOR, null, decision(NOW.minusDays(2))).status())
+          .isEqualTo(200);
+      assertThat(listings.step(path + "/publication", OFFICER, null, Map.of()).status()).isEqualTo(200);
 
       TestHttp.Response early = repair(id, null);
       assertThat(early.status()).isEqualTo(422);
@@ -173,7 +189,7 @@ class BlacklistApiTest extends CreditIntegrationTest {
 
   @Test
   void badInputIsRefusedAndChangesNothing() {
-    String uscc = registered();
+    String uscc = listings.registered();
     Map<String, Object> noDecision = Map.of("uscc", uscc, "trigger", "PRINCIPAL_FLED", "caseId", "case-none",
         "grounds", "事故后逃匿");
     TestHttp.Response none = http.post("/api/credit/blacklist/proposals", OFFICER, noDecision);
@@ -181,9 +197,9 @@ class BlacklistApiTest extends CreditIntegrationTest {
     assertThat(none.json().get("type").asString()).endsWith("no-penalty-decision");
 
     String caseId = "case-" + UUID.randomUUID();
-    decided(uscc, caseId, "AQSC-097-1", NOW.minusDays(3));
+    listings.decided(uscc, caseId, "AQSC-097-1", NOW.minusDays(3));
     awaitRating(uscc, r -> r.get("score").asInt() < 100);
-    assertThat(proposals(uscc)).as("an ordinary violation meets no condition").isEmpty();
+    assertThat(listings.proposals(uscc)).as("an ordinary violation meets no condition").isEmpty();
     Map<String, Object> manual = Map.of("uscc", uscc, "trigger", "REFUSED_EXECUTION", "caseId", caseId,
         "grounds", "拒不执行停产整顿决定", "persons", List.of(Map.of("name", "李某", "role", "其他责任人员",
             "idNumber", "110105194912310021")));
@@ -194,10 +210,11 @@ class BlacklistApiTest extends CreditIntegrationTest {
         "caseId", caseId, "grounds", "x")).status()).isEqualTo(400);
     assertThat(http.post("/api/credit/blacklist/proposals", OFFICER, Map.of("uscc", uscc)).status()).isEqualTo(400);
     assertThat(http.post("/api/credit/blacklist/proposals", TestTokens.officer("110000"), Map.of("uscc", uscc,
-        "trigger", "REFUSED_EXECUTION", "caseId", caseId, "grounds", "x")).status()).as("another region").isEqualTo(404);
+        "trigger", "REFUSED_EXECUTION", "caseId", caseId, "grounds", "x")).status()).as("another region")
+        .isEqualTo(404);
     assertThat(http.post("/api/credit/blacklist/proposals", TestTokens.partner("ndrc"), manual).status())
         .isEqualTo(403);
-    assertThat(proposals(uscc)).as("nothing stored").isEmpty();
+    assertThat(listings.proposals(uscc)).as("nothing stored").isEmpty();
 
     Map<String, Object> valid = Map.of("uscc", uscc, "trigger", "REFUSED_EXECUTION", "caseId", caseId,
         "grounds", "拒不执行停产整顿决定");
@@ -209,11 +226,11 @@ class BlacklistApiTest extends CreditIntegrationTest {
 
     String path = "/api/credit/blacklist/proposals/" + created.json().get("id").asString();
     assertThat(http.post(path + "/approval", OFFICER, Map.of()).status()).isEqualTo(404);
-    step(path + "/notice", OFFICER, null, Map.of());
-    TestHttp.Response windowOpen = step(path + "/decision", SUPERVISOR, null, decision(null));
+    listings.step(path + "/notice", OFFICER, null, Map.of());
+    TestHttp.Response windowOpen = listings.step(path + "/decision", SUPERVISOR, null, decision(null));
     assertThat(windowOpen.status()).as(windowOpen.toString()).isEqualTo(422);
     assertThat(windowOpen.json().has("objectionLastDay")).isTrue();
-    TestHttp.Response future = step(path + "/objection", OFFICER, null, Map.of("statement", "异议",
+    TestHttp.Response future = listings.step(path + "/objection", OFFICER, null, Map.of("statement", "异议",
         "receivedAt", NOW.plusDays(2).toString()));
     assertThat(future.status()).isEqualTo(400);
     assertThat(http.get(path, TestTokens.officer("110000")).status()).isEqualTo(404);
@@ -221,77 +238,13 @@ class BlacklistApiTest extends CreditIntegrationTest {
   }
 
   /** A decision to list, made at {@code decidedAt} or (null) now. */
-  private static Map<String, Object> decision(OffsetDateTime decidedAt) {
-    Map<String, Object> body = new java.util.HashMap<>(Map.of("list", true, "reason", "事实清楚，符合列入条件",
-        "decidingAuthority", "深圳市应急管理局"));
-    if (decidedAt != null) {
-      body.put("decidedAt", decidedAt.toString());
-    }
-    return body;
-  }
-
-  private String registered() {
-    String uscc = TestUsccs.random(REGION);
-    send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(), new EnterpriseRegistered(uscc,
-        "深圳市测试化工有限公司", REGION, "HAZARDOUS_CHEMICALS", "NONE", "VALID", null,
-        new NamedPerson("张某", "110***********7777")));
-    assertThat(awaitStatus("/api/public/enterprises/" + uscc, 200)).isTrue();
-    return uscc;
-  }
-
-  private void decided(String uscc, String caseId, String code, OffsetDateTime at) {
-    send(EventType.CASE_DECIDED, uscc, "decided-" + caseId, new CaseDecided(caseId, uscc, REGION, List.of(code),
-        List.of(new Penalty("FINE", new BigDecimal("50000"), null)), at, "依法"));
-  }
-
-  private List<JsonNode> proposals(String uscc) {
-    JsonNode items = http.get("/api/credit/blacklist/proposals?size=100", OFFICER).json().get("items");
-    return items.valueStream().filter(p -> p.get("uscc").asString().equals(uscc)).toList();
-  }
-
-  private JsonNode awaitProposal(String uscc) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      List<JsonNode> found = proposals(uscc);
-      if (!found.isEmpty()) {
-        return found.get(0);
-      }
-      sleep();
-    }
-    throw new AssertionError("no listing proposed for " + uscc);
-  }
-
   private JsonNode list(String query) {
     return http.get("/api/credit/blacklist?size=100" + query, TestTokens.partner("ndrc")).json().get("items");
   }
 
   private TestHttp.Response repair(String id, String ifMatch) {
-    return step("/api/credit/blacklist/" + id + "/repairs", OFFICER, ifMatch, Map.of("correction", "已取得许可证",
+    return listings.step("/api/credit/blacklist/" + id + "/repairs", OFFICER, ifMatch, Map.of("correction", "已取得许可证",
         "commitment", "信用承诺书已公示", "training", "主要负责人已完成培训"));
-  }
-
-  /**
-   * The listing's current ETag: the reminder job may give a reminder (and so a new version) between
-   * two steps of a backdated procedure, exactly as it would between two officers' clicks.
-   */
-  private String etag(String id) {
-    return http.get("/api/credit/blacklist/" + id, ADMIN).header("ETag");
-  }
-
-  private TestHttp.Response step(String path, String token, String ifMatch, Object body) {
-    return http.send("POST", path, token, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
-  }
-
-  /** The step once the event it depends on has been consumed. */
-  private TestHttp.Response awaitStep(String path, String token, String ifMatch, Object body) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    TestHttp.Response response = step(path, token, ifMatch, body);
-    while (response.status() != 200 && System.currentTimeMillis() < deadline) {
-      sleep();
-      response = step(path, token, ifMatch, body);
-    }
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response;
   }
 
   private JsonNode event(QueueProbe probe, String type, String entryId) {
