@@ -10,11 +10,11 @@ import cn.worksafety.credit.partner.model.Partner;
  */
 public interface PartnerChannels {
 
-  /** Declares queues and bindings (idempotent) and sets a new password for the partner's user. */
-  BrokerCredentials provision(Partner partner);
+  /** Declares the queues and their bindings; idempotent. */
+  void declareQueues(Partner partner);
 
-  /** A new password for an existing partner's user; the old one stops working. */
-  BrokerCredentials renewCredentials(Partner partner);
+  /** Sets a new password for the partner's broker user (creating it); the old one stops working. */
+  BrokerCredentials issueCredentials(Partner partner);
 
   /** Deletes the user (closing its connections), its queues and their bindings. */
   void revoke(Partner partner);

@@ -6,6 +6,8 @@ import cn.worksafety.credit.measure.application.MeasureCatalogue;
 import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
+import cn.worksafety.credit.partner.model.Secrets;
+import cn.worksafety.credit.partner.model.Webhook;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import java.time.Clock;
@@ -23,20 +25,34 @@ import org.springframework.stereotype.Service;
 public class PartnerService {
   private final Partners partners;
   private final PartnerChannels channels;
+  private final WebhookDeliveries webhooks;
+  private final WebhookUrlPolicy webhookUrls;
   private final MeasureCatalogue catalogue;
   private final Clock clock;
 
-  public PartnerService(Partners partners, PartnerChannels channels, MeasureCatalogue catalogue, Clock clock) {
+  public PartnerService(Partners partners, PartnerChannels channels, WebhookDeliveries webhooks,
+      WebhookUrlPolicy webhookUrls, MeasureCatalogue catalogue, Clock clock) {
     this.partners = partners;
     this.channels = channels;
+    this.webhooks = webhooks;
+    this.webhookUrls = webhookUrls;
     this.catalogue = catalogue;
     this.clock = clock;
   }
 
-  public record Registered(Partner partner, BrokerCredentials credentials) {}
+  /**
+   * What a department reads its events with, shown once: broker credentials, or for a webhook
+   * department the secret its deliveries are signed with.
+   */
+  public record Access(BrokerCredentials credentials, String webhookSecret) {}
 
-  public Registered register(String code, String name, List<String> measures, List<String> eventTypes) {
-    Partner partner = new Partner(code, name.strip(), measures, eventTypes, clock.instant());
+  public record Registered(Partner partner, Access access) {}
+
+  /** {@code webhookUrl} null: the department reads its queue itself, with broker credentials. */
+  public Registered register(String code, String name, List<String> measures, List<String> eventTypes,
+      String webhookUrl) {
+    Webhook webhook = webhookUrl == null ? null : new Webhook(webhookUrls.check(webhookUrl), Secrets.random());
+    Partner partner = new Partner(code, name.strip(), measures, eventTypes, webhook, clock.instant());
     requireKnownMeasures(measures);
     requireCreditEventTypes(eventTypes);
     if (!partners.add(partner)) {
@@ -44,20 +60,36 @@ public class PartnerService {
           .with("code", code);
     }
     try {
-      return new Registered(partner, channels.provision(partner));
+      channels.declareQueues(partner);
+      if (partner.byWebhook()) {
+        webhooks.start(partner);
+        return new Registered(partner, new Access(null, webhook.secret()));
+      }
+      return new Registered(partner, new Access(channels.issueCredentials(partner), null));
     } catch (RuntimeException e) {
       partners.remove(code);
       throw e;
     }
   }
 
-  public BrokerCredentials renewCredentials(String code) {
-    return channels.renewCredentials(get(code));
+  /** New credentials, or a new webhook secret; the old ones stop working at once. */
+  public Access renewAccess(String code) {
+    Partner partner = get(code);
+    if (partner.byWebhook()) {
+      Webhook renewed = new Webhook(partner.webhook().url(), Secrets.random());
+      partners.replaceWebhook(code, renewed);
+      return new Access(null, renewed.secret());
+    }
+    return new Access(channels.issueCredentials(partner), null);
   }
 
   /** Revokes the broker side first: a department still listed here could otherwise go on reading. */
   public void remove(String code) {
-    channels.revoke(get(code));
+    Partner partner = get(code);
+    if (partner.byWebhook()) {
+      webhooks.stop(partner);
+    }
+    channels.revoke(partner);
     partners.remove(code);
   }
 

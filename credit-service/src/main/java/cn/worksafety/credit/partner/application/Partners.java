@@ -1,6 +1,7 @@
 package cn.worksafety.credit.partner.application;
 
 import cn.worksafety.credit.partner.model.Partner;
+import cn.worksafety.credit.partner.model.Webhook;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface Partners {
   Optional<Partner> find(String code);
 
   List<Partner> all();
+
+  /** A new webhook secret (the URL stays). */
+  void replaceWebhook(String code, Webhook webhook);
 
   /** False when there was no such partner. */
   boolean remove(String code);

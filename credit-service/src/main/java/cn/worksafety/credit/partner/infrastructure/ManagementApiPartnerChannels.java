@@ -4,14 +4,13 @@ import cn.worksafety.contracts.Exchanges;
 import cn.worksafety.credit.partner.application.PartnerChannels;
 import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
+import cn.worksafety.credit.partner.model.Secrets;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.problem.ProblemKind;
 import com.rabbitmq.http.client.Client;
 import com.rabbitmq.http.client.HttpClientException;
 import com.rabbitmq.http.client.domain.QueueInfo;
 import com.rabbitmq.http.client.domain.UserPermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ManagementApiPartnerChannels implements PartnerChannels {
   private static final Logger log = LoggerFactory.getLogger(ManagementApiPartnerChannels.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final String NOTHING = "^$";
   private final Client management;
   private final String vhost;
@@ -42,7 +40,7 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
   }
 
   @Override
-  public BrokerCredentials provision(Partner partner) {
+  public void declareQueues(Partner partner) {
     call("provision", () -> {
       management.declareQueue(vhost, partner.deadLetterQueue(),
           new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
@@ -53,12 +51,11 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
         management.bindQueue(vhost, partner.queue(), Exchanges.CREDIT, key);
       }
     });
-    return renewCredentials(partner);
   }
 
   @Override
-  public BrokerCredentials renewCredentials(Partner partner) {
-    String password = newPassword();
+  public BrokerCredentials issueCredentials(Partner partner) {
+    String password = Secrets.random();
     call("set the credentials of", () -> {
       management.createUser(partner.brokerUser(), password.toCharArray(), List.of());
       UserPermissions permissions = new UserPermissions();
@@ -80,12 +77,6 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
       ignoringAbsent(() -> management.deleteQueue(vhost, partner.queue()));
       ignoringAbsent(() -> management.deleteQueue(vhost, partner.deadLetterQueue()));
     });
-  }
-
-  private static String newPassword() {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static void ignoringAbsent(Runnable step) {

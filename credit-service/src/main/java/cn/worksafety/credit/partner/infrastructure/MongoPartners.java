@@ -2,10 +2,13 @@ package cn.worksafety.credit.partner.infrastructure;
 
 import cn.worksafety.credit.partner.application.Partners;
 import cn.worksafety.credit.partner.model.Partner;
+import cn.worksafety.credit.partner.model.Webhook;
+import java.net.URI;
 import cn.worksafety.platform.mongo.Inserts;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -24,7 +27,8 @@ public class MongoPartners implements Partners {
   @Override
   public boolean add(Partner p) {
     return Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
-        .append("measures", p.measures()).append("eventTypes", p.eventTypes()).append("registeredAt", Date.from(p.registeredAt())));
+        .append("measures", p.measures()).append("eventTypes", p.eventTypes()).append("webhook", webhook(p.webhook()))
+        .append("registeredAt", Date.from(p.registeredAt())));
   }
 
   @Override
@@ -40,12 +44,26 @@ public class MongoPartners implements Partners {
   }
 
   @Override
+  public void replaceWebhook(String code, Webhook webhook) {
+    collection.updateOne(Filters.eq("_id", code), Updates.set("webhook", webhook(webhook)));
+  }
+
+  @Override
   public boolean remove(String code) {
     return collection.deleteOne(Filters.eq("_id", code)).getDeletedCount() == 1;
   }
 
   private static Partner partner(Document d) {
     return new Partner(d.getString("_id"), d.getString("name"), d.getList("measures", String.class),
-        d.getList("eventTypes", String.class, List.of()), d.getDate("registeredAt").toInstant());
+        d.getList("eventTypes", String.class, List.of()), webhook(d.get("webhook", Document.class)),
+        d.getDate("registeredAt").toInstant());
+  }
+
+  private static Document webhook(Webhook webhook) {
+    return webhook == null ? null : new Document("url", webhook.url().toString()).append("secret", webhook.secret());
+  }
+
+  private static Webhook webhook(Document d) {
+    return d == null ? null : new Webhook(URI.create(d.getString("url")), d.getString("secret"));
   }
 }

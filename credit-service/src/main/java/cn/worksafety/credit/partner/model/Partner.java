@@ -7,8 +7,11 @@ import java.util.List;
 /**
  * A member department of joint sanctions (联合惩戒成员单位): the catalogue measures it applies and the
  * credit event types it receives (none named: every type, so its {@code sequence} stays gap-free).
+ * Its queue is read either by the department itself, with broker credentials of its own, or, for a
+ * department without AMQP, by this service, which posts each event to its {@code webhook}.
  */
-public record Partner(String code, String name, List<String> measures, List<String> eventTypes, Instant registeredAt) {
+public record Partner(String code, String name, List<String> measures, List<String> eventTypes, Webhook webhook,
+    Instant registeredAt) {
   private static final String CODE = "[a-z0-9-]{2,32}";
 
   public Partner {
@@ -31,6 +34,14 @@ public record Partner(String code, String name, List<String> measures, List<Stri
   /** The broker user that may read {@link #queue()} and nothing else. */
   public String brokerUser() {
     return "partner-" + code;
+  }
+
+  public boolean byWebhook() {
+    return webhook != null;
+  }
+
+  public Partner withWebhook(Webhook changed) {
+    return new Partner(code, name, measures, eventTypes, changed, registeredAt);
   }
 
   /** The routing keys its queue is bound with: its event types, or every event. */

@@ -3,6 +3,7 @@ package cn.worksafety.credit.partner.web;
 import cn.worksafety.credit.partner.application.PartnerService;
 import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -45,31 +46,45 @@ public class PartnerController {
       @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> measures,
       @Schema(description = "credit event types its queue receives; leave out for all (a gap-free sequence)",
           example = "[\"credit.blacklist.entered\", \"credit.blacklist.removed\"]")
-      @Size(max = 20) List<@NotBlank @Size(max = 64) String> eventTypes) {}
+      @Size(max = 20) List<@NotBlank @Size(max = 64) String> eventTypes,
+      @Schema(description = "for a department without AMQP: events are posted here, signed; https, public "
+          + "addresses only (or a trusted target)", example = "https://sanctions.example.gov.cn/credit-events")
+      @Size(max = 2000) String webhookUrl) {}
 
   public record PartnerView(String code, String name, List<String> measures, List<String> eventTypes, String queue,
-      String deadLetterQueue, String brokerUser, OffsetDateTime registeredAt) {}
+      String deadLetterQueue, String brokerUser, String webhookUrl, OffsetDateTime registeredAt) {}
 
-  /** The only answers that carry a password: it is not stored here and cannot be read again. */
-  public record WithCredentials(PartnerView partner, BrokerCredentials credentials) {}
+  /**
+   * The only answers that carry a password or webhook secret: neither can be read again. A department
+   * gets broker {@code credentials}, or a {@code webhookSecret} if it registered a webhook.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record WithCredentials(PartnerView partner, BrokerCredentials credentials, String webhookSecret) {
+
+    WithCredentials(PartnerView partner, PartnerService.Access access) {
+      this(partner, access.credentials(), access.webhookSecret());
+    }
+  }
 
   @Operation(summary = "Register a department", description = "Provisions its quorum queue, dead-letter queue and "
-      + "a broker user that can read only its queue, through the RabbitMQ management API. The password is in this "
-      + "answer only. 409 for a code already registered; 503 when the management API cannot be reached.")
+      + "a broker user that can read only its queue, through the RabbitMQ management API; or, with a `webhookUrl`, "
+      + "posts its queue to that URL, signed with a secret. The password or secret is in this answer only. 409 for "
+      + "a code already registered; 400 for a webhook URL that is not https or points at an internal address; "
+      + "503 when the management API cannot be reached.")
   @PostMapping
   public ResponseEntity<WithCredentials> register(@Valid @RequestBody RegisterPartner request) {
     PartnerService.Registered registered = partners.register(request.code(), request.name(), request.measures(),
-        request.eventTypes() == null ? List.of() : request.eventTypes());
+        request.eventTypes() == null ? List.of() : request.eventTypes(), request.webhookUrl());
     return ResponseEntity.created(URI.create("/api/credit/partners/" + registered.partner().code()))
-        .body(new WithCredentials(view(registered.partner()), registered.credentials()));
+        .body(new WithCredentials(view(registered.partner()), registered.access()));
   }
 
-  @Operation(summary = "New broker credentials", description = "For a lost or leaked password: the old one stops "
-      + "working at once, the new one is in this answer only.")
+  @Operation(summary = "New credentials", description = "For a lost or leaked password or webhook secret: the old "
+      + "one stops working at once (open broker connections are closed), the new one is in this answer only.")
   @PostMapping("/{code}/credentials")
   public WithCredentials renewCredentials(@PathVariable String code) {
-    BrokerCredentials credentials = partners.renewCredentials(code);
-    return new WithCredentials(view(partners.get(code)), credentials);
+    PartnerService.Access access = partners.renewAccess(code);
+    return new WithCredentials(view(partners.get(code)), access);
   }
 
   @Operation(summary = "Remove a department", description = "Deletes its broker user (closing its connections) and "
@@ -92,6 +107,7 @@ public class PartnerController {
 
   private PartnerView view(Partner p) {
     return new PartnerView(p.code(), p.name(), p.measures(), p.eventTypes(), p.queue(), p.deadLetterQueue(),
-        p.brokerUser(), p.registeredAt().atZone(clock.getZone()).toOffsetDateTime());
+        p.byWebhook() ? null : p.brokerUser(), p.byWebhook() ? p.webhook().url().toString() : null,
+        p.registeredAt().atZone(clock.getZone()).toOffsetDateTime());
   }
 }
