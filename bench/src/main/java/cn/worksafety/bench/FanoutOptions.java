@@ -7,6 +7,8 @@ import java.util.Map;
 /** The command line of {@link PartnerFanout}; the broker comes from the RABBITMQ_* environment. */
 record FanoutOptions(
     int listings,
+    int probes,
+    double probeRate,
     int partners,
     int clients,
     String heap,
@@ -17,10 +19,12 @@ record FanoutOptions(
     Stack.Broker broker) {
 
   static final String USAGE = """
-      usage: partner-fanout [--listings 10000] [--partners 50] [--clients 8] [--heap 1g] [--store-heap 4g]
-                            [--root .] [--keep]
-        --listings    decided listings seeded into the store, then published through the API (each one
-                      credit.blacklist.entered to every partner queue)
+      usage: partner-fanout [--listings 10000] [--probes 1000] [--probe-rate 20] [--partners 50] [--clients 8]
+                            [--heap 1g] [--store-heap 4g] [--root .] [--keep]
+        --listings    decided listings published through the API all at once, by --clients clients (each
+                      one credit.blacklist.entered to every partner queue): the delivered rate
+        --probes      decided listings published first, at --probe-rate per second: the latency from
+                      asking for a publication to its arrival in the partner queues
         --partners    partner departments registered through the API (a quorum queue and user each)
         --clients     client threads publishing listings at once
         --heap        -Xmx of the credit-service process
@@ -34,6 +38,8 @@ record FanoutOptions(
   /** The options, or null when only the usage was asked for. */
   static FanoutOptions parse(String[] args, Map<String, String> env) {
     int listings = 10_000;
+    int probes = 1_000;
+    double probeRate = 20;
     int partners = 50;
     int clients = 8;
     String heap = "1g";
@@ -47,6 +53,8 @@ record FanoutOptions(
           return null;
         }
         case "--listings" -> listings = Options.positive(arg, Options.value(args, ++i, arg));
+        case "--probes" -> probes = Options.positive(arg, Options.value(args, ++i, arg));
+        case "--probe-rate" -> probeRate = Options.positive(arg, Options.value(args, ++i, arg));
         case "--partners" -> partners = Options.positive(arg, Options.value(args, ++i, arg));
         case "--clients" -> clients = Options.positive(arg, Options.value(args, ++i, arg));
         case "--heap" -> heap = Options.heap(arg, Options.value(args, ++i, arg));
@@ -56,7 +64,7 @@ record FanoutOptions(
         default -> throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
-    return new FanoutOptions(listings, partners, clients, heap, storeHeap, Options.serviceJavaOptions(env), root,
+    return new FanoutOptions(listings, probes, probeRate, partners, clients, heap, storeHeap, Options.serviceJavaOptions(env), root,
         keep, Options.broker(env));
   }
 }

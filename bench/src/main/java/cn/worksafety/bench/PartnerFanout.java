@@ -14,6 +14,8 @@ import cn.worksafety.credit.blacklist.model.Proposal;
 import cn.worksafety.credit.blacklist.model.Trigger;
 import cn.worksafety.platform.time.WorkingDayCalendar;
 import com.mongodb.client.MongoClient;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
@@ -37,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -100,7 +103,7 @@ public final class PartnerFanout {
   private record Department(String code, String user, String password) {}
 
   private int run() throws Exception {
-    int expected = options.listings() * options.partners();
+    int expected = (options.probes() + options.listings()) * options.partners();
     say("Partner fan-out — %d listings to %d partner queues (%d deliveries), %d publishing clients",
         options.listings(), options.partners(), expected, options.clients());
     say("machine: %d cores shared by this client, the store, the service and RabbitMQ; Java %s; load average %s",
@@ -119,7 +122,7 @@ public final class PartnerFanout {
     say("%d partner departments registered through the API (queue, dead-letter queue, user) in %s",
         departments.size(), seconds(since(t)));
     t = System.nanoTime();
-    List<String> ids = seedDecidedListings();
+    List<String> ids = seedDecidedListings(options.probes() + options.listings());
     say("%d decided listings seeded into the store in %s", ids.size(), seconds(since(t)));
 
     Map<String, Long> askedAt = new ConcurrentHashMap<>();
@@ -130,18 +133,45 @@ public final class PartnerFanout {
           entry -> askedAt.getOrDefault(entry, 0L), latency));
     }
 
-    say("publishing %d listings through POST /api/credit/blacklist/proposals/{id}/publication …", ids.size());
+    try (Connection sink = ratingSink()) {
+      say("latency: %d listings published at %.0f/s, one at a time …", options.probes(), options.probeRate());
+      Phase probe = publish(api, ids.subList(0, options.probes()), 2, options.probeRate(), askedAt, readers,
+          (long) options.probes() * options.partners(), store, service);
+      Histogram lat = latency.getIntervalHistogram();
+      say("throughput: %d listings published by %d clients at once …", options.listings(), options.clients());
+      Phase burst = publish(api, ids.subList(options.probes(), ids.size()), options.clients(), 0, askedAt, readers,
+          (long) expected, store, service);
+      Histogram burstLat = latency.getIntervalHistogram();
+      Thread.sleep(2_000); // late copies, if any, to count as duplicates
+      for (PartnerQueueReader reader : readers) {
+        reader.close();
+      }
+      report(readers, probe, lat, burst, burstLat, expected);
+    }
+    return 0;
+  }
+
+  /** What one phase of publications took: its deliveries, time, refusals and the processes' CPU. */
+  private record Phase(long delivered, long nanos, long refused, Histogram calls, long[] cpu) {}
+
+  private Phase publish(ServiceApi api, List<String> ids, int clientCount, double perSecond, Map<String, Long> askedAt,
+      List<PartnerQueueReader> readers, long deliveredAtEnd, Child store, Stack.Service service)
+      throws InterruptedException {
     Recorder calls = new Recorder(3);
-    long broker = brokerPid();
-    long[] cpuBefore = {Report.cpuTime(store.pid()), Report.cpuTime(service.process().pid()), Report.cpuTime(broker),
-        Report.cpuTime(ProcessHandle.current().pid())};
+    long[] pids = {store.pid(), service.process().pid(), brokerPid(), ProcessHandle.current().pid()};
+    long[] cpuBefore = cpu(pids);
+    long deliveredBefore = readers.stream().mapToLong(PartnerQueueReader::distinct).sum();
     long start = System.nanoTime();
     AtomicInteger next = new AtomicInteger();
     AtomicLong refused = new AtomicLong();
-    ExecutorService clients = Executors.newFixedThreadPool(options.clients());
-    for (int c = 0; c < options.clients(); c++) {
+    ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+    for (int c = 0; c < clientCount; c++) {
       clients.submit(() -> {
         for (int i = next.getAndIncrement(); i < ids.size(); i = next.getAndIncrement()) {
+          if (perSecond > 0) {
+            long due = start + (long) (i * 1e9 / perSecond);
+            LockSupport.parkNanos(due - System.nanoTime());
+          }
           String id = ids.get(i);
           askedAt.put(id, System.nanoTime());
           ServiceApi.Answer answer = api.post("/api/credit/blacklist/proposals/" + id + "/publication", "{}", null,
@@ -154,13 +184,13 @@ public final class PartnerFanout {
       });
     }
     clients.shutdown();
-    Report.Progress progress = new Report.Progress("deliveries", expected);
+    Report.Progress progress = new Report.Progress("deliveries", deliveredAtEnd - deliveredBefore);
     long deadline = Long.MAX_VALUE;
     long lastTotal = -1;
     while (true) {
       long total = readers.stream().mapToLong(PartnerQueueReader::distinct).sum();
-      progress.at(total);
-      if (total >= expected) {
+      progress.at(total - deliveredBefore);
+      if (total >= deliveredAtEnd) {
         break;
       }
       if (clients.isTerminated()) {
@@ -172,23 +202,47 @@ public final class PartnerFanout {
           break;
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(50);
     }
     clients.awaitTermination(1, TimeUnit.MINUTES);
-    long publishedIn = readers.stream().mapToLong(PartnerQueueReader::lastArrival).max().orElse(start) - start;
-    long[] cpu = {Report.cpuTime(store.pid()) - cpuBefore[0], Report.cpuTime(service.process().pid()) - cpuBefore[1],
-        Report.cpuTime(broker) - cpuBefore[2], Report.cpuTime(ProcessHandle.current().pid()) - cpuBefore[3]};
-    Thread.sleep(2_000); // late copies, if any, to count as duplicates
-    for (PartnerQueueReader reader : readers) {
-      reader.close();
+    long took = readers.stream().mapToLong(PartnerQueueReader::lastArrival).max().orElse(start) - start;
+    long[] cpu = cpu(pids);
+    for (int i = 0; i < cpu.length; i++) {
+      cpu[i] -= cpuBefore[i];
     }
+    long delivered = readers.stream().mapToLong(PartnerQueueReader::distinct).sum() - deliveredBefore;
+    return new Phase(delivered, took, refused.get(), calls.getIntervalHistogram(), cpu);
+  }
 
+  private static long[] cpu(long[] pids) {
+    long[] cpu = new long[pids.length];
+    for (int i = 0; i < pids.length; i++) {
+      cpu[i] = pids[i] == 0 ? 0 : Report.cpuTime(pids[i]);
+    }
+    return cpu;
+  }
+
+  /**
+   * A queue of the benchmark's own for {@code credit.rating.changed}: a listing also changes the
+   * enterprise's rating, and in a real deployment some department takes those; with nobody bound the
+   * relay would hold them back and try again and again.
+   */
+  private Connection ratingSink() throws IOException, java.util.concurrent.TimeoutException {
+    Connection connection = options.broker().connect("bench-rating-sink");
+    Channel channel = connection.createChannel();
+    String queue = channel.queueDeclare("", false, true, true, null).getQueue();
+    channel.queueBind(queue, "credit.events", "credit.rating.#");
+    channel.basicConsume(queue, true, (tag, delivery) -> { }, tag -> { });
+    return connection;
+  }
+
+  private void report(List<PartnerQueueReader> readers, Phase probe, Histogram lat, Phase burst, Histogram burstLat,
+      int expected) throws IOException, InterruptedException {
     long distinct = readers.stream().mapToLong(PartnerQueueReader::distinct).sum();
     long deliveries = readers.stream().mapToLong(PartnerQueueReader::deliveries).sum();
     long unexplained = readers.stream().mapToLong(PartnerQueueReader::unexplainedDuplicates).sum();
     int messageSize = (int) (readers.stream().mapToLong(PartnerQueueReader::bytes).sum() / Math.max(1, deliveries));
-    double rate = distinct / (publishedIn / 1e9);
-    Histogram lat = latency.getIntervalHistogram();
+    double rate = burst.delivered() / (burst.nanos() / 1e9);
 
     say("");
     say("PerfTest, same run: 1 producer, %d messages of %d bytes, persistent, mandatory, confirmed (256 in flight), "
@@ -199,30 +253,36 @@ public final class PartnerFanout {
 
     say("");
     say("== results ==");
-    say("publications refused: %d", refused.get());
+    say("publications refused: %d", probe.refused() + burst.refused());
     say("deliveries: %d distinct of %d expected (lost %d); %d copies beyond those, %d of them another event "
         + "under the same id", distinct, expected, expected - distinct, deliveries - distinct, unexplained);
-    say("delivered: %.0f messages/s (%d in %s from the first publication asked for to the last arrival)", rate,
-        distinct, seconds(Duration.ofNanos(publishedIn)));
+    say("delivered: %.0f messages/s (%d in %s from the first publication asked for to the last arrival, "
+        + "%d clients at once)", rate, burst.delivered(), seconds(Duration.ofNanos(burst.nanos())), options.clients());
     say("PerfTest: %.0f messages/s received (%.0f/s sent)", perfRate, perfTest.getOrDefault("sending", Double.NaN));
     say("ratio: %.2f of PerfTest's rate (goal ≥ %.1f): %s", ratio, GOAL_RATIO, verdict(ratio >= GOAL_RATIO));
-    Histogram call = calls.getIntervalHistogram();
-    say("publication call (HTTP, 8 clients): p50 %.1f ms, p99 %.1f ms; %.0f publications/s",
-        call.getValueAtPercentile(50) / 1000.0, call.getValueAtPercentile(99) / 1000.0,
-        options.listings() / (publishedIn / 1e9));
-    say("CPU while publishing and delivering: store %.1f s, credit-service %.1f s, RabbitMQ %.1f s, this client %.1f s"
-        + " (of %.1f s × %d cores)", cpu[0] / 1e9, cpu[1] / 1e9, cpu[2] / 1e9, cpu[3] / 1e9, publishedIn / 1e9,
-        Runtime.getRuntime().availableProcessors());
-    say("publication asked → partner queue: p50 %.1f ms, p99 %.1f ms (goal ≤ %d ms): %s, max %.1f ms",
-        lat.getValueAtPercentile(50) / 1000.0, lat.getValueAtPercentile(99) / 1000.0, GOAL_P99_MILLIS,
-        verdict(lat.getValueAtPercentile(99) / 1000.0 <= GOAL_P99_MILLIS), lat.getMaxValue() / 1000.0);
+    phase("at %.0f/s".formatted(options.probeRate()), probe, options.probes());
+    phase("at once", burst, options.listings());
+    say("publication asked → partner queue at %.0f/s: p50 %.1f ms, p99 %.1f ms (goal ≤ %d ms): %s, max %.1f ms",
+        options.probeRate(), lat.getValueAtPercentile(50) / 1000.0, lat.getValueAtPercentile(99) / 1000.0,
+        GOAL_P99_MILLIS, verdict(lat.getValueAtPercentile(99) / 1000.0 <= GOAL_P99_MILLIS), lat.getMaxValue() / 1000.0);
+    say("  (all at once, the queue of publications waiting grows: p50 %.1f ms, p99 %.1f ms)",
+        burstLat.getValueAtPercentile(50) / 1000.0, burstLat.getValueAtPercentile(99) / 1000.0);
     result("fanout_delivered_per_s", "-", rate, "msg/s");
     result("fanout_perftest_per_s", "-", perfRate, "msg/s");
     result("fanout_ratio", ">=" + GOAL_RATIO, ratio, "x");
     result("fanout_p99_ms", "<=" + GOAL_P99_MILLIS, lat.getValueAtPercentile(99) / 1000.0, "ms");
     result("fanout_lost", "0", expected - distinct, "messages");
     result("fanout_unexplained_duplicates", "0", unexplained, "messages");
-    return refused.get() == 0 ? 0 : 1;
+    if (probe.refused() + burst.refused() > 0) {
+      throw new IllegalStateException((probe.refused() + burst.refused()) + " publications were refused");
+    }
+  }
+
+  private static void phase(String name, Phase p, int listings) {
+    say("publications %s: %.0f/s; the call p50 %.1f ms, p99 %.1f ms; CPU store %.1f s, credit-service %.1f s, "
+        + "RabbitMQ %.1f s, this client %.1f s in %.1f s", name, listings / (p.nanos() / 1e9),
+        p.calls().getValueAtPercentile(50) / 1000.0, p.calls().getValueAtPercentile(99) / 1000.0, p.cpu()[0] / 1e9,
+        p.cpu()[1] / 1e9, p.cpu()[2] / 1e9, p.cpu()[3] / 1e9, p.nanos() / 1e9);
   }
 
   private List<Department> register(ServiceApi api) {
@@ -243,14 +303,14 @@ public final class PartnerFanout {
   }
 
   /** Listings in the state a supervisor's decision leaves them, made with the service's own model. */
-  private List<String> seedDecidedListings() throws IOException {
+  private List<String> seedDecidedListings(int count) throws IOException {
     ListingRules rules = new ListingRules(5, 20, 3, 12, 3, calendar(), ZONE);
     Instant now = Instant.now();
     List<String> ids = new ArrayList<>();
     try (MongoClient client = MongoClients.create(stack.storeUri())) {
       MongoCollection<Document> blacklist = client.getDatabase(CREDIT_DB).getCollection("blacklist");
       List<Document> batch = new ArrayList<>();
-      for (int i = 0; i < options.listings(); i++) {
+      for (int i = 0; i < count; i++) {
         String id = String.format(Locale.ROOT, "BL-BENCH-%06d", i);
         String uscc = Codes.uscc(REGION, i);
         Listing decided = Listing.propose(id, uscc, "深圳市基准测试化工有限公司" + i, REGION,
