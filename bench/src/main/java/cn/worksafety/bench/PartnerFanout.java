@@ -12,6 +12,7 @@ import cn.worksafety.credit.blacklist.model.Listing;
 import cn.worksafety.credit.blacklist.model.ListingRules;
 import cn.worksafety.credit.blacklist.model.Proposal;
 import cn.worksafety.credit.blacklist.model.Trigger;
+import cn.worksafety.platform.mongo.JsonDocuments;
 import cn.worksafety.platform.time.WorkingDayCalendar;
 import com.mongodb.client.MongoClient;
 import com.rabbitmq.client.Channel;
@@ -321,7 +322,7 @@ public final class PartnerFanout {
             .notifyParty(now.minus(Duration.ofDays(30)), List.of(), "bench-officer", now, rules)
             .decide(true, "事实清楚，符合列入条件", null, "深圳市应急管理局", now.minus(Duration.ofDays(5)),
                 "bench-supervisor", now, rules);
-        batch.add(Document.parse(JSON.writeValueAsString(decided)).append("_id", id).append("outbox", List.of()));
+        batch.add(JsonDocuments.toDocument(JSON, decided, id).append("outbox", List.of()));
         ids.add(id);
         if (batch.size() == 1000) {
           blacklist.insertMany(batch);

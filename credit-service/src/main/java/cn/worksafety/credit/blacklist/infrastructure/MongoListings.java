@@ -3,6 +3,7 @@ package cn.worksafety.credit.blacklist.infrastructure;
 import cn.worksafety.credit.blacklist.application.Listings;
 import cn.worksafety.credit.blacklist.model.Listing;
 import cn.worksafety.credit.blacklist.model.ListingEvent;
+import cn.worksafety.platform.mongo.JsonDocuments;
 import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import com.mongodb.client.MongoCollection;
@@ -77,12 +78,10 @@ public class MongoListings implements Listings {
   }
 
   private Document toDocument(Listing listing) {
-    return Document.parse(json.writeValueAsString(listing)).append("_id", listing.id());
+    return JsonDocuments.toDocument(json, listing, listing.id());
   }
 
   private Listing fromDocument(Document document) {
-    Document state = new Document(document);
-    state.remove("_id");
-    return json.readValue(state.toJson(), Listing.class);
+    return JsonDocuments.fromDocument(json, document, Listing.class);
   }
 }

@@ -3,6 +3,7 @@ package cn.worksafety.credit.measure.infrastructure;
 import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.measure.application.MeasureCatalogue;
 import cn.worksafety.platform.mongo.Inserts;
+import cn.worksafety.platform.mongo.JsonDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -43,7 +44,7 @@ public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializin
   public void afterSingletonsInstantiated() {
     int added = 0;
     for (Department department : read(seed)) {
-      Document document = Document.parse(json.writeValueAsString(department)).append("_id", department.code());
+      Document document = JsonDocuments.toDocument(json, department, department.code());
       added += Inserts.ifAbsent(collection, document) ? 1 : 0;
     }
     log.info("measure catalogue: {} seed departments added", added);

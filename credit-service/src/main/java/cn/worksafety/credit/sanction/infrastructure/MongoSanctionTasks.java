@@ -3,6 +3,7 @@ package cn.worksafety.credit.sanction.infrastructure;
 import cn.worksafety.credit.sanction.application.SanctionTasks;
 import cn.worksafety.credit.sanction.model.SanctionTask;
 import cn.worksafety.platform.mongo.Inserts;
+import cn.worksafety.platform.mongo.JsonDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -65,12 +66,10 @@ public class MongoSanctionTasks implements SanctionTasks {
   }
 
   private Document toDocument(SanctionTask task) {
-    return Document.parse(json.writeValueAsString(task)).append("_id", task.id());
+    return JsonDocuments.toDocument(json, task, task.id());
   }
 
   private SanctionTask fromDocument(Document document) {
-    Document state = new Document(document);
-    state.remove("_id");
-    return json.readValue(state.toJson(), SanctionTask.class);
+    return JsonDocuments.fromDocument(json, document, SanctionTask.class);
   }
 }
