@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.rabbitmq.http.client.Client;
+import com.rabbitmq.http.client.domain.QueueInfo;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  */
 class DeadLetterApiTest extends CreditIntegrationTest {
   private static final String ADMIN = TestTokens.admin();
+
+  @Autowired
+  Client management;
 
   @Test
   void poisonMessagesLandInTheDepartmentsDeadLetterQueueWhereTheyAreSeenAndReplayed() throws Exception {
@@ -77,6 +83,16 @@ class DeadLetterApiTest extends CreditIntegrationTest {
       assertThat(back.getProps().getHeaders() == null || !back.getProps().getHeaders().containsKey("x-death"))
           .as("the broker's dead-letter record is not sent back").isTrue();
     }
+
+    management.deleteQueue("/", queue);
+    TestHttp.Response nowhere = http.post("/api/credit/partners/" + code + "/dead-letters/replay", ADMIN, Map.of());
+    assertThat(nowhere.status()).as("the queue is gone: nothing to send back to").isEqualTo(503);
+    assertThat(http.get("/api/credit/partners/" + code + "/dead-letters", ADMIN).json().get("count").asLong())
+        .as("so nothing left the dead-letter queue").isEqualTo(1);
+    management.declareQueue("/", queue, new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
+    TestHttp.Response all = http.post("/api/credit/partners/" + code + "/dead-letters/replay", ADMIN, Map.of());
+    assertThat(all.json().get("replayed").asInt()).as("no ids: any").isEqualTo(1);
+    assertThat(all.json().get("remaining").asLong()).isZero();
 
     assertThat(http.get("/api/credit/partners/" + code + "/dead-letters?limit=0", ADMIN).status()).isEqualTo(400);
     assertThat(http.post("/api/credit/partners/" + code + "/dead-letters/replay", ADMIN, Map.of("limit", 5000))

@@ -87,6 +87,10 @@ class WebhookDeliveryTest extends CreditIntegrationTest {
       assertThat(attempts.get(1).at() - attempts.get(0).at()).as("backoff before the 2nd attempt")
           .isGreaterThanOrEqualTo(180);
       assertThat(attempts.get(2).at() - attempts.get(1).at()).as("doubled before the 3rd").isGreaterThanOrEqualTo(360);
+      Thread.sleep(1_000);
+      assertThat(RECEIVED.stream().filter(d -> first.equals(d.id()))).as("taken at the 3rd: no 4th").hasSize(3);
+      assertThat(http.get("/api/credit/partners/" + code + "/dead-letters", TestTokens.admin()).json().get("count")
+          .asLong()).as("taken, so acknowledged: not dead-lettered").isZero();
 
       FAILURES_AHEAD.set(3);
       String never = UUID.randomUUID().toString();

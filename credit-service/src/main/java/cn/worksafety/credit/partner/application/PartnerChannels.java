@@ -5,8 +5,8 @@ import cn.worksafety.credit.partner.model.Partner;
 
 /**
  * The broker side of a partner: its queue and dead-letter queue bound to {@code credit.events}, and
- * a broker user that can read that queue only. Failures surface as a 503 problem; nothing is half
- * done that a second call would not finish.
+ * a broker user that can read that queue only. Failures surface as a 503 problem; what a failed
+ * registration did provision is revoked again.
  */
 public interface PartnerChannels {
 

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PartnerService {
+  private static final Logger log = LoggerFactory.getLogger(PartnerService.class);
   private final Partners partners;
   private final PartnerChannels channels;
   private final WebhookDeliveries webhooks;
@@ -44,7 +47,14 @@ public class PartnerService {
    * What a department reads its events with, shown once: broker credentials, or for a webhook
    * department the secret its deliveries are signed with.
    */
-  public record Access(BrokerCredentials credentials, String webhookSecret) {}
+  public record Access(BrokerCredentials credentials, String webhookSecret) {
+
+    /** Never the secret: records are logged. */
+    @Override
+    public String toString() {
+      return "Access[" + (credentials == null ? "webhook" : credentials) + "]";
+    }
+  }
 
   public record Registered(Partner partner, Access access) {}
 
@@ -67,9 +77,20 @@ public class PartnerService {
       }
       return new Registered(partner, new Access(channels.issueCredentials(partner), null));
     } catch (RuntimeException e) {
-      partners.remove(code);
+      undo(partner);
       throw e;
     }
+  }
+
+  /** A registration that failed part-way leaves neither a registry entry nor queues and a user behind. */
+  private void undo(Partner partner) {
+    try {
+      channels.revoke(partner);
+    } catch (RuntimeException e) {
+      log.warn("registration of {} failed and its queues and user could not be removed either; removing the "
+          + "department again will: {}", partner.code(), e.toString());
+    }
+    partners.remove(partner.code());
   }
 
   /** New credentials, or a new webhook secret; the old ones stop working at once. */

@@ -58,7 +58,8 @@ public class WebhookUrlPolicy {
     if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw refused("must not carry user information or a fragment");
     }
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    // "gateway." is the name "gateway": a trailing dot must not slip past the own-host check
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
     if (host.isEmpty()) {
       throw refused("must name a host");
     }
@@ -86,7 +87,10 @@ public class WebhookUrlPolicy {
     return uri;
   }
 
-  /** Loopback, private, link-local (cloud metadata), shared, multicast and unspecified addresses. */
+  /**
+   * Loopback, private, link-local (cloud metadata), shared, reserved, multicast and unspecified
+   * addresses, and IPv6 addresses that carry an IPv4 one (NAT64, 6to4, IPv4-compatible) judged by it.
+   */
   static boolean internal(InetAddress address) {
     if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
         || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -96,10 +100,30 @@ public class WebhookUrlPolicy {
     if (address instanceof Inet4Address) {
       int first = b[0] & 0xff;
       int second = b[1] & 0xff;
-      return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 198 && (second & 0xfe) == 18)
-          || (first == 192 && second == 0 && (b[2] & 0xff) == 0);
+      return first == 0 || first >= 240 || (first == 100 && second >= 64 && second < 128)
+          || (first == 198 && (second & 0xfe) == 18) || (first == 192 && second == 0 && (b[2] & 0xff) == 0);
     }
-    return address instanceof Inet6Address && (b[0] & 0xfe) == 0xfc;
+    if (!(address instanceof Inet6Address)) {
+      return true;
+    }
+    if ((b[0] & 0xfe) == 0xfc) {
+      return true;
+    }
+    boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+    boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02;
+    boolean compatible = java.util.stream.IntStream.range(0, 12).allMatch(i -> b[i] == 0);
+    if (nat64 || compatible) {
+      return internal(ipv4(b, 12));
+    }
+    return sixToFour && internal(ipv4(b, 2));
+  }
+
+  private static InetAddress ipv4(byte[] b, int from) {
+    try {
+      return InetAddress.getByAddress(new byte[] {b[from], b[from + 1], b[from + 2], b[from + 3]});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static URI parse(String url) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.amqp.AmqpIOException;
 import com.rabbitmq.client.ConnectionFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +78,9 @@ public class AmqpDeadLetters implements DeadLetters {
   @Override
   public int replay(Partner partner, Set<String> ids, int limit) {
     return withChannel(channel -> {
+      channel.queueDeclarePassive(partner.queue()); // gone: the channel closes with 404 and nothing moves
+      AtomicBoolean returned = new AtomicBoolean();
+      channel.addReturnListener(r -> returned.set(true));
       channel.confirmSelect();
       int moved = 0;
       List<Long> kept = new ArrayList<>();
@@ -92,6 +96,11 @@ public class AmqpDeadLetters implements DeadLetters {
         }
         channel.basicPublish("", partner.queue(), true, withoutDeathHeaders(message.getProps()), message.getBody());
         channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+        // an unroutable mandatory message is returned, then confirmed all the same: it went nowhere
+        if (returned.get()) {
+          kept.add(tag);
+          break;
+        }
         channel.basicAck(tag, false);
         moved++;
       }

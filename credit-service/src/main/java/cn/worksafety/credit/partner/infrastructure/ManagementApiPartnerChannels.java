@@ -11,6 +11,7 @@ import com.rabbitmq.http.client.Client;
 import com.rabbitmq.http.client.HttpClientException;
 import com.rabbitmq.http.client.domain.QueueInfo;
 import com.rabbitmq.http.client.domain.UserPermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Provisions partners through the RabbitMQ management HTTP API: {@code partner.{code}} (a quorum
- * queue with a delivery limit, dead-lettering to {@code partner.{code}.dlq}) bound to
+ * queue with a delivery limit, dead-lettering at least once to {@code partner.{code}.dlq}; for a
+ * webhook department with a single active consumer) bound to
  * {@code credit.events} with the partner's event types, and the user {@code partner-{code}}, which
  * may read that queue and may not configure or write anything.
  */
@@ -44,9 +46,15 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
     call("provision", () -> {
       management.declareQueue(vhost, partner.deadLetterQueue(),
           new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
-      management.declareQueue(vhost, partner.queue(), new QueueInfo(true, false, false, Map.of(
-          "x-queue-type", "quorum", "x-delivery-limit", deliveryLimit,
-          "x-dead-letter-exchange", "", "x-dead-letter-routing-key", partner.deadLetterQueue())));
+      Map<String, Object> arguments = new HashMap<>(Map.of("x-queue-type", "quorum",
+          "x-delivery-limit", deliveryLimit, "x-dead-letter-exchange", "",
+          "x-dead-letter-routing-key", partner.deadLetterQueue(),
+          // a quorum queue dead-letters at most once unless told otherwise, and at-least-once needs this overflow
+          "x-dead-letter-strategy", "at-least-once", "x-overflow", "reject-publish"));
+      if (partner.byWebhook()) {
+        arguments.put("x-single-active-consumer", true); // every instance consumes; one at a time keeps the order
+      }
+      management.declareQueue(vhost, partner.queue(), new QueueInfo(true, false, false, arguments));
       for (String key : partner.bindingKeys()) {
         management.bindQueue(vhost, partner.queue(), Exchanges.CREDIT, key);
       }
@@ -97,7 +105,7 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
       log.warn("broker management API: could not {} a partner: {}", what, e.toString());
       throw new DomainException(ProblemKind.UNAVAILABLE, "broker-management-unavailable",
           "The broker's management API could not " + what + " the partner's queue and credentials; "
-              + "nothing was registered or changed. Try again shortly.");
+              + "the registration was not made or the change not done. Try again shortly.");
     }
   }
 }

@@ -4,10 +4,14 @@ import cn.worksafety.credit.partner.application.Partners;
 import cn.worksafety.credit.partner.application.WebhookDeliveries;
 import cn.worksafety.credit.partner.model.Partner;
 import cn.worksafety.credit.partner.model.Webhook;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class WebhookForwarders implements WebhookDeliveries, SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(WebhookForwarders.class);
+  private static final Duration GIVE_BACK_PAUSE = Duration.ofSeconds(1);
   private final ConnectionFactory connections;
   private final Partners partners;
   private final WebhookSender sender;
@@ -82,20 +87,41 @@ public class WebhookForwarders implements WebhookDeliveries, SmartLifecycle {
         .forEach(code -> Optional.ofNullable(running.remove(code)).ifPresent(SimpleMessageListenerContainer::stop));
   }
 
+  /**
+   * Acknowledges a message only once the department took it, rejects it to the dead-letter queue
+   * when every attempt failed, and gives it back (after a pause, not in a tight loop that would use
+   * up the delivery limit) when it cannot be tried now: the department was removed meanwhile, or
+   * the store cannot be read. With manual acknowledgement an exception would leave the message
+   * unacknowledged and the consumer, at prefetch 1, stalled.
+   */
   private ChannelAwareMessageListener forwarding(String code) {
     return (message, channel) -> {
       long tag = message.getMessageProperties().getDeliveryTag();
-      Optional<Webhook> webhook = partners.find(code).map(Partner::webhook);
-      if (webhook.isEmpty()) {
-        channel.basicNack(tag, false, true); // removed meanwhile: the refresh stops this consumer
-        return;
-      }
-      if (sender.deliver(code, webhook.get(), message.getBody(), eventId(message.getBody()))) {
-        channel.basicAck(tag, false);
-      } else {
-        channel.basicReject(tag, false);
+      try {
+        if (partners.find(code).map(Partner::webhook).isEmpty()) {
+          giveBack(channel, tag, "the department " + code + " was removed; the next refresh stops its consumer");
+          return;
+        }
+        Supplier<Optional<Webhook>> current = () -> partners.find(code).map(Partner::webhook);
+        if (sender.deliver(code, current, message.getBody(), eventId(message.getBody()))) {
+          channel.basicAck(tag, false);
+        } else {
+          channel.basicReject(tag, false);
+        }
+      } catch (RuntimeException e) {
+        giveBack(channel, tag, "webhook of " + code + ": " + e);
       }
     };
+  }
+
+  private static void giveBack(Channel channel, long tag, String why) throws IOException {
+    log.warn("{}; the message goes back to the queue", why);
+    try {
+      Thread.sleep(GIVE_BACK_PAUSE.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    channel.basicNack(tag, false, true);
   }
 
   /** The CloudEvents id, for the receiver's duplicate check; a body that is no event is posted all the same. */

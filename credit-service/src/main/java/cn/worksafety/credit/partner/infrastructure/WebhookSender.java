@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,11 +55,14 @@ public class WebhookSender {
         .description("events a webhook did not take after every attempt").register(metrics);
   }
 
-  /** True once the department answered 2xx; false when every attempt failed. */
-  public boolean deliver(String partner, Webhook webhook, byte[] body, String eventId) {
+  /**
+   * True once the department answered 2xx; false when every attempt failed. The webhook is read
+   * afresh for each attempt, so a secret renewed meanwhile signs the next one.
+   */
+  public boolean deliver(String partner, Supplier<Optional<Webhook>> webhook, byte[] body, String eventId) {
     try {
       retries.execute(() -> {
-        post(webhook, body, eventId);
+        post(webhook.get().orElseThrow(() -> new IOException("the department was removed")), body, eventId);
         return null;
       });
       delivered.increment();
@@ -81,7 +86,9 @@ public class WebhookSender {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     if (status / 100 != 2) {
-      throw new IOException(webhook.url() + " answered " + status);
+      // without the query, which may carry the department's own token
+      throw new IOException(webhook.url().getScheme() + "://" + webhook.url().getAuthority() + webhook.url().getPath()
+          + " answered " + status);
     }
   }
 }

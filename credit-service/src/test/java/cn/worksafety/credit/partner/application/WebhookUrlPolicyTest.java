@@ -18,7 +18,8 @@ class WebhookUrlPolicyTest {
       "rebound.example.com", "10.0.0.5",
       "metadata.example.com", "169.254.169.254",
       "six.example.com", "fd00::1",
-      "partner.gov.internal", "10.20.30.40");
+      "partner.gov.internal", "10.20.30.40",
+      "split.example.com", "203.0.113.11,10.9.9.9");
   private final WebhookUrlPolicy policy = new WebhookUrlPolicy(WebhookUrlPolicyTest::resolve,
       List.of("partner.gov.internal:8443"), List.of("localhost", "credit-service", "cluster.local"));
 
@@ -26,6 +27,8 @@ class WebhookUrlPolicyTest {
   void anHttpsUrlOfAPublicHostIsAllowed() {
     assertThat(policy.check("https://sanctions.example.gov.cn/credit-events?dept=mof").getHost())
         .isEqualTo("sanctions.example.gov.cn");
+    assertThat(policy.check("https://[2002:cb00:710a::]/hook").getHost()).as("6to4 of a public address")
+        .isEqualTo("[2002:cb00:710a::]");
   }
 
   @Test
@@ -38,13 +41,15 @@ class WebhookUrlPolicyTest {
   @ValueSource(strings = {
       "https://127.0.0.1/hook", "https://[::1]/hook", "https://10.1.2.3/", "https://172.16.5.5/", "https://192.168.1.1/",
       "https://169.254.169.254/latest/meta-data", "https://100.64.1.1/", "https://0.0.0.0/", "https://224.0.0.1/",
-      "https://rebound.example.com/", "https://metadata.example.com/", "https://six.example.com/"})
+      "https://rebound.example.com/", "https://metadata.example.com/", "https://six.example.com/",
+      "https://split.example.com/", "https://240.0.0.1/", "https://[64:ff9b::a00:1]/", "https://[2002:a00:1::]/",
+      "https://[::10.0.0.1]/", "https://[::ffff:127.0.0.1]/"})
   void internalAddressesAreRefused(String url) {
     assertRefused(url, "internal address");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://localhost:8082/api", "https://credit-service/api",
+  @ValueSource(strings = {"https://localhost:8082/api", "https://credit-service/api", "https://credit-service./api",
       "https://rabbitmq.default.svc.cluster.local:15672/api"})
   void theSystemsOwnHostsAreRefused(String url) {
     assertRefused(url, "own host");
@@ -72,10 +77,15 @@ class WebhookUrlPolicyTest {
     if (host.matches("[0-9.]+") || host.contains(":")) {
       return new InetAddress[] {InetAddress.getByName(host)};
     }
-    String address = DNS.get(host);
-    if (address == null) {
+    String addresses = DNS.get(host);
+    if (addresses == null) {
       throw new UnknownHostException(host);
     }
-    return new InetAddress[] {InetAddress.getByName(address)};
+    String[] each = addresses.split(",");
+    InetAddress[] resolved = new InetAddress[each.length];
+    for (int i = 0; i < each.length; i++) {
+      resolved[i] = InetAddress.getByName(each[i]);
+    }
+    return resolved;
   }
 }
