@@ -7,6 +7,7 @@ import cn.worksafety.contracts.events.BlacklistEntered;
 import cn.worksafety.contracts.events.BlacklistRemoved;
 import cn.worksafety.contracts.events.DepartmentMeasures;
 import cn.worksafety.credit.CreditIntegrationTest;
+import cn.worksafety.credit.blacklist.ListingDriver;
 import cn.worksafety.platform.testing.TestHttp;
 import cn.worksafety.platform.testing.TestTokens;
 import cn.worksafety.platform.testing.TestUsccs;
@@ -121,6 +122,39 @@ class SanctionApiTest extends CreditIntegrationTest {
     }
   }
 
+  @Test
+  void aDepartmentRegisteredAfterAPublicationIsGivenItsTaskOnRequestOnce() {
+    ListingDriver listings = new ListingDriver(http, this::send);
+    String uscc = listings.registered();
+    listings.decided(uscc, "case-" + UUID.randomUUID(), "AQXK-19", OffsetDateTime.now(ZoneOffset.ofHours(8))
+        .minusDays(30));
+    String entryId = listings.awaitProposal(uscc).get("id").asString();
+    TestHttp.Response notInForce = post("", ADMIN, Map.of("entryId", entryId));
+    assertThat(notInForce.status()).as(notInForce.toString()).isEqualTo(409);
+    assertThat(notInForce.json().get("state").asString()).isEqualTo("PROPOSED");
+    String early = code();
+    register(early, List.of(SUBSIDY));
+    String late = code();
+    try {
+      OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+      listings.publish(entryId, now.minusDays(25), now.minusDays(5));
+      // the entry's own event has issued its tasks once the department registered before has one
+      await("/api/credit/sanctions?entryId=" + entryId + "&department=" + early, ADMIN,
+          t -> t.get("total").asInt() == 1);
+      register(late, List.of(PROCUREMENT));
+      TestHttp.Response issued = post("", ADMIN, Map.of("entryId", entryId));
+      assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+      assertThat(issued.json().get("issued").asInt()).isEqualTo(1);
+      assertThat(issued.json().get("tasks").findValuesAsString("department")).contains(late);
+      assertThat(post("", ADMIN, Map.of("entryId", entryId)).json().get("issued").asInt()).as("once").isZero();
+      assertThat(post("", TestTokens.partner(late), Map.of("entryId", entryId)).status()).isEqualTo(403);
+      assertThat(post("", ADMIN, Map.of("entryId", "BL-NONE")).status()).isEqualTo(404);
+      assertThat(post("", ADMIN, Map.of()).status()).isEqualTo(400);
+    } finally {
+      List.of(early, late).forEach(c -> http.send("DELETE", "/api/credit/partners/" + c, ADMIN, null, Map.of()));
+    }
+  }
+
   private static BlacklistEntered entered(String entryId, String uscc) {
     LocalDate start = LocalDate.now(ZoneOffset.ofHours(8));
     return new BlacklistEntered(entryId, uscc, "深圳市测试化工有限公司", List.of(), "UNLICENSED_OPERATION",
@@ -146,7 +180,7 @@ class SanctionApiTest extends CreditIntegrationTest {
   }
 
   private TestHttp.Response post(String path, String token, Object body) {
-    return http.post("/api/credit/sanctions/" + path, token, body);
+    return http.post("/api/credit/sanctions" + (path.isEmpty() ? "" : "/" + path), token, body);
   }
 
   private void register(String code, List<String> measures) {

@@ -2,6 +2,11 @@ package cn.worksafety.credit.sanction.application;
 
 import cn.worksafety.contracts.events.BlacklistEntered;
 import cn.worksafety.contracts.events.DepartmentMeasures;
+import cn.worksafety.credit.blacklist.application.Listings;
+import cn.worksafety.credit.blacklist.model.Listing;
+import cn.worksafety.credit.blacklist.model.ListingState;
+import cn.worksafety.credit.measure.application.MeasureCatalogue;
+import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.partner.application.Partners;
 import cn.worksafety.credit.partner.model.Partner;
 import cn.worksafety.credit.sanction.model.MeasureReport;
@@ -33,11 +38,16 @@ public class SanctionService {
   private static final int ATTEMPTS = 5;
   private final SanctionTasks tasks;
   private final Partners partners;
+  private final Listings listings;
+  private final MeasureCatalogue catalogue;
   private final Clock clock;
 
-  public SanctionService(SanctionTasks tasks, Partners partners, Clock clock) {
+  public SanctionService(SanctionTasks tasks, Partners partners, Listings listings, MeasureCatalogue catalogue,
+      Clock clock) {
     this.tasks = tasks;
     this.partners = partners;
+    this.listings = listings;
+    this.catalogue = catalogue;
     this.clock = clock;
   }
 
@@ -45,15 +55,38 @@ public class SanctionService {
   public int issue(BlacklistEntered entered, Instant at) {
     Set<String> carried = entered.measures().stream().map(DepartmentMeasures::measureCodes)
         .flatMap(List::stream).collect(Collectors.toSet());
+    return issue(entered.entryId(), entered.uscc(), entered.unitName(), carried, at);
+  }
+
+  /**
+   * For an entry in force, the tasks of departments registered since it was published (and any
+   * other missing), with the measures of the catalogue as it stands; those there already stay.
+   */
+  public int issueMissing(String entryId) {
+    Listing listing = listings.find(entryId).orElseThrow(() -> DomainException.notFound("listing", entryId));
+    if (listing.state() != ListingState.LISTED) {
+      throw new DomainException(ProblemKind.CONFLICT, "entry-not-in-force", "listing " + entryId + " is "
+          + listing.state() + "; tasks are issued for an entry in force").with("state", listing.state().name());
+    }
+    Set<String> carried = catalogue.departments().stream().flatMap(d -> d.measures().stream())
+        .map(Department.Measure::code).collect(Collectors.toSet());
+    return issue(entryId, listing.uscc(), listing.unitName(), carried, clock.instant());
+  }
+
+  public List<SanctionTask> ofEntry(String entryId) {
+    return tasks.ofEntry(entryId);
+  }
+
+  private int issue(String entryId, String uscc, String unitName, Set<String> carried, Instant at) {
     int issued = 0;
     for (Partner partner : partners.all()) {
       List<String> applicable = partner.measures().stream().filter(carried::contains).toList();
-      if (!applicable.isEmpty() && tasks.addIfAbsent(SanctionTask.issue(entered.entryId(), entered.uscc(),
-          entered.unitName(), partner.code(), partner.name(), applicable, at))) {
+      if (!applicable.isEmpty() && tasks.addIfAbsent(SanctionTask.issue(entryId, uscc, unitName, partner.code(),
+          partner.name(), applicable, at))) {
         issued++;
       }
     }
-    log.info("entry {}: {} sanction tasks issued", entered.entryId(), issued);
+    log.info("entry {}: {} sanction tasks issued", entryId, issued);
     return issued;
   }
 

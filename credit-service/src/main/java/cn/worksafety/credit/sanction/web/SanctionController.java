@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -70,6 +71,11 @@ public class SanctionController {
       LocalDate date,
       @Schema(description = "why it does not apply; required for NOT_APPLICABLE") @Size(max = 500) String reason) {}
 
+  public record IssueMissing(
+      @Schema(description = "an entry in force", example = "BL-2026-000118") @NotBlank @Size(max = 64) String entryId) {}
+
+  public record Issued(String entryId, int issued, List<SanctionViews.TaskView> tasks) {}
+
   public record Report(@NotEmpty @Size(max = 50) List<@Valid @NotNull MeasureFeedback> measures) {}
 
   /** Per listing: how many departments stand where, and how many are overdue. */
@@ -92,8 +98,19 @@ public class SanctionController {
   @GetMapping("/progress")
   public List<ListingProgress> progress() {
     Map<String, List<SanctionTask>> byEntry = new TreeMap<>();
-    sanctions.visibleTo(Callers.current()).forEach(t -> byEntry.computeIfAbsent(t.entryId(), k -> new java.util.ArrayList<>()).add(t));
+    sanctions.visibleTo(Callers.current()).forEach(t -> byEntry.computeIfAbsent(t.entryId(), k -> new ArrayList<>())
+        .add(t));
     return byEntry.values().stream().map(this::progress).sorted(Comparator.comparing(ListingProgress::entryId)).toList();
+  }
+
+  @Operation(summary = "Issue missing tasks for an entry (发起)", description = "For an entry in force: a task for "
+      + "each department registered since its publication, or otherwise without one, whose measures apply; "
+      + "tasks there already stay as they are. 409 for an entry not in force.")
+  @PreAuthorize("hasRole('CREDIT_ADMIN')")
+  @PostMapping
+  public Issued issueMissing(@Valid @RequestBody IssueMissing request) {
+    int issued = sanctions.issueMissing(request.entryId());
+    return new Issued(request.entryId(), issued, sanctions.ofEntry(request.entryId()).stream().map(views::of).toList());
   }
 
   @GetMapping("/{id}")
