@@ -88,9 +88,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
       HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    // a body checked beside a constrained path variable comes here too: name its field, not the parameter
     List<FieldError> errors = e.getParameterValidationResults().stream()
         .flatMap(r -> r.getResolvableErrors().stream().map(err -> new FieldError(
-            r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+            err instanceof org.springframework.validation.FieldError field ? field.getField()
+                : r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+        .sorted(Comparator.comparing(FieldError::field))
         .toList();
     return raw(validation(errors));
   }

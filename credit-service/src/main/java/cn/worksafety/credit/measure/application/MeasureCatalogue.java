@@ -1,7 +1,7 @@
 package cn.worksafety.credit.measure.application;
 
 import cn.worksafety.credit.measure.model.Department;
-
+import java.time.Instant;
 import java.util.List;
 
 /** Where the measure catalogue is kept: data an administrator edits, seeded from DOMAIN.md. */
@@ -9,4 +9,7 @@ public interface MeasureCatalogue {
 
   /** Every department with its measures, by department code. */
   List<Department> departments();
+
+  /** Puts {@code department} in place of the one with its code, or adds it, noting who did and when. */
+  void put(Department department, String by, Instant at);
 }

@@ -6,11 +6,15 @@ import cn.worksafety.platform.mongo.Inserts;
 import cn.worksafety.platform.mongo.JsonDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -29,6 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(MongoMeasureCatalogue.class);
+  private static final String UPDATED_BY = "updatedBy";
+  private static final String UPDATED_AT = "updatedAt";
   private final MongoCollection<Document> collection;
   private final JsonMapper json;
   private final Resource seed;
@@ -53,9 +59,16 @@ public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializin
   @Override
   public List<Department> departments() {
     List<Department> all = new ArrayList<>();
-    collection.find().projection(Projections.excludeId()).sort(Sorts.ascending("_id"))
+    collection.find().projection(Projections.exclude("_id", UPDATED_BY, UPDATED_AT)).sort(Sorts.ascending("_id"))
         .forEach(d -> all.add(json.readValue(d.toJson(), Department.class)));
     return all;
+  }
+
+  @Override
+  public void put(Department department, String by, Instant at) {
+    Document document = JsonDocuments.toDocument(json, department, department.code()).append(UPDATED_BY, by)
+        .append(UPDATED_AT, Date.from(at));
+    collection.replaceOne(Filters.eq("_id", department.code()), document, new ReplaceOptions().upsert(true));
   }
 
   private List<Department> read(Resource resource) {
