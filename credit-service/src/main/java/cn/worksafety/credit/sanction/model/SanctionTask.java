@@ -186,9 +186,12 @@ public record SanctionTask(
         acknowledgedAt, acknowledgedBy, at, restoredAt, feedback, version + 1);
   }
 
-  /** The entry is back on the list (a fraudulent repair): lifted measures are to be applied again. */
+  /**
+   * The entry is back on the list (a fraudulent repair): lifted measures are to be applied again. A
+   * restoration seen before its removal is kept, so the removal, when it comes, is known to be older.
+   */
   public SanctionTask entryRestored(Instant at) {
-    if (removedAt == null || removedAt.isAfter(at)) {
+    if ((restoredAt != null && !at.isAfter(restoredAt)) || (removedAt != null && removedAt.isAfter(at))) {
       return this;
     }
     return new SanctionTask(id, entryId, uscc, unitName, department, departmentName, measures, issuedAt,

@@ -88,6 +88,17 @@ class SanctionTaskTest {
   }
 
   @Test
+  void aRestorationHandledBeforeItsRemovalIsNotUndoneByTheRemovalComingLate() {
+    Instant removal = Instant.parse("2026-11-02T02:00:00Z");
+    Instant restoration = Instant.parse("2026-12-02T02:00:00Z");
+    SanctionTask restoredFirst = issued.entryRestored(restoration);
+    assertThat(restoredFirst.entryRemoved(removal)).isSameAs(restoredFirst);
+    assertThat(restoredFirst.entryInForce()).isTrue();
+    assertThat(issued.entryRemoved(removal).entryRestored(restoration).entryRestored(restoration.minusSeconds(1)))
+        .as("a restoration redelivered").isEqualTo(issued.entryRemoved(removal).entryRestored(restoration));
+  }
+
+  @Test
   void reportsNamingOtherMeasuresOrMissingWhatTheOutcomeNeedsAreRefused() {
     SanctionTask acknowledged = issued.acknowledge("c", ISSUED);
     assertInvalid(acknowledged, List.of(applied("M-LAND-AND-MINING-RIGHTS")), "measures[0].measure");
