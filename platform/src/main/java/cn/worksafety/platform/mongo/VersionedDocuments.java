@@ -6,6 +6,7 @@ import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ public class VersionedDocuments {
   static final String VERSION = "version";
   /** Read a record's state without its outbox and audit trail, which only grow. */
   public static final Bson STATE_ONLY = Projections.exclude(OUTBOX, AuditTrail.FIELD);
+  private static final FindOneAndUpdateOptions ONLY_ID =
+      new FindOneAndUpdateOptions().projection(Projections.include("_id"));
   private final Outbox outbox;
 
   public VersionedDocuments(Outbox outbox) {
@@ -79,8 +82,10 @@ public class VersionedDocuments {
       updates.add(Updates.push(AuditTrail.FIELD, AuditTrail.toDocument(audit)));
     }
     // A plain {_id, version} document, not $and: the embedded store serves it from VersionIndexes' index.
+    // only whether it matched is needed back, not the document with its outbox and audit trail
     Document previous = collection.findOneAndUpdate(
-        new Document("_id", changed.get("_id")).append(VERSION, expectedVersion), Updates.combine(updates));
+        new Document("_id", changed.get("_id")).append(VERSION, expectedVersion), Updates.combine(updates),
+        ONLY_ID);
     if (previous == null) {
       return false;
     }
