@@ -12,6 +12,9 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import java.io.IOException;
 import java.io.InputStream;
+import cn.worksafety.platform.mongo.RecentRead;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -35,15 +38,19 @@ public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializin
   private static final Logger log = LoggerFactory.getLogger(MongoMeasureCatalogue.class);
   private static final String UPDATED_BY = "updatedBy";
   private static final String UPDATED_AT = "updatedAt";
+  /** Every listing published reads the catalogue; an edit on another instance shows within this. */
+  private static final Duration FRESH_FOR = Duration.ofSeconds(5);
   private final MongoCollection<Document> collection;
   private final JsonMapper json;
   private final Resource seed;
+  private final RecentRead<List<Department>> departments;
 
   public MongoMeasureCatalogue(MongoDatabase database, JsonMapper json,
-      @Value("${app.measures.seed:classpath:catalogue/measures.json}") Resource seed) {
+      @Value("${app.measures.seed:classpath:catalogue/measures.json}") Resource seed, Clock clock) {
     this.collection = database.getCollection("sanction_measures");
     this.json = json;
     this.seed = seed;
+    this.departments = new RecentRead<>(this::readDepartments, FRESH_FOR, clock);
   }
 
   @Override
@@ -53,15 +60,20 @@ public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializin
       Document document = JsonDocuments.toDocument(json, department, department.code());
       added += Inserts.ifAbsent(collection, document) ? 1 : 0;
     }
+    departments.forget();
     log.info("measure catalogue: {} seed departments added", added);
   }
 
   @Override
   public List<Department> departments() {
+    return departments.get();
+  }
+
+  private List<Department> readDepartments() {
     List<Department> all = new ArrayList<>();
     collection.find().projection(Projections.exclude("_id", UPDATED_BY, UPDATED_AT)).sort(Sorts.ascending("_id"))
         .forEach(d -> all.add(json.readValue(d.toJson(), Department.class)));
-    return all;
+    return List.copyOf(all);
   }
 
   @Override
@@ -69,6 +81,7 @@ public class MongoMeasureCatalogue implements MeasureCatalogue, SmartInitializin
     Document document = JsonDocuments.toDocument(json, department, department.code()).append(UPDATED_BY, by)
         .append(UPDATED_AT, Date.from(at));
     collection.replaceOne(Filters.eq("_id", department.code()), document, new ReplaceOptions().upsert(true));
+    departments.forget();
   }
 
   private List<Department> read(Resource resource) {

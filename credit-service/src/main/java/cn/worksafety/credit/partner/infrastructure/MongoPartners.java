@@ -9,6 +9,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import cn.worksafety.platform.mongo.RecentRead;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -18,14 +21,19 @@ import org.springframework.stereotype.Repository;
 
 @Repository
 public class MongoPartners implements Partners {
+  /** Every listing event reads the registry; a registration on another instance shows within this. */
+  private static final Duration FRESH_FOR = Duration.ofSeconds(5);
   private final MongoCollection<Document> collection;
+  private final RecentRead<List<Partner>> all;
 
-  public MongoPartners(MongoDatabase database) {
+  public MongoPartners(MongoDatabase database, Clock clock) {
     this.collection = database.getCollection("partners");
+    this.all = new RecentRead<>(this::readAll, FRESH_FOR, clock);
   }
 
   @Override
   public boolean add(Partner p) {
+    all.forget();
     return Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
         .append("measures", p.measures()).append("eventTypes", p.eventTypes()).append("webhook", webhook(p.webhook()))
         .append("registeredAt", Date.from(p.registeredAt())));
@@ -38,19 +46,26 @@ public class MongoPartners implements Partners {
 
   @Override
   public List<Partner> all() {
-    List<Partner> all = new ArrayList<>();
-    collection.find().sort(new Document("_id", 1)).forEach(d -> all.add(partner(d)));
-    return all;
+    return all.get();
+  }
+
+  private List<Partner> readAll() {
+    List<Partner> read = new ArrayList<>();
+    collection.find().sort(new Document("_id", 1)).forEach(d -> read.add(partner(d)));
+    return List.copyOf(read);
   }
 
   @Override
   public void replaceWebhook(String code, Webhook webhook) {
     collection.updateOne(Filters.eq("_id", code), Updates.set("webhook", webhook(webhook)));
+    all.forget();
   }
 
   @Override
   public boolean remove(String code) {
-    return collection.deleteOne(Filters.eq("_id", code)).getDeletedCount() == 1;
+    boolean removed = collection.deleteOne(Filters.eq("_id", code)).getDeletedCount() == 1;
+    all.forget();
+    return removed;
   }
 
   private static Partner partner(Document d) {
