@@ -49,7 +49,8 @@ function handle(event) {
 async function fillGap(after, upTo) {
   console.log(`GAP after ${after}, before ${upTo}: reading the replay API`);
   for (let from = after, more = true; more && BigInt(from) < upTo - 1n;) {
-    const res = await fetch(`${api}/api/credit/events?after=${from}&limit=1000`, {
+    const only = types.length === 0 ? '' : `&types=${types.join(',')}`; // others' numbers are skipped, not sent
+    const res = await fetch(`${api}/api/credit/events?after=${from}&limit=1000${only}`, {
       headers: { Authorization: `Bearer ${process.env.TOKEN}` },
     });
     if (!res.ok) throw new Error(`replay answered ${res.status}: ${await res.text()}`);

@@ -53,6 +53,16 @@ class EventReplayApiTest extends CreditIntegrationTest {
     assertThat(one.get("next").asLong()).isEqualTo(first);
     assertThat(one.get("more").asBoolean()).isTrue();
 
+    JsonNode listingsOnly = http.get("/api/credit/events?after=" + (first - 1) + "&limit=3"
+        + "&types=credit.blacklist.entered,credit.blacklist.removed", partner).json();
+    assertThat(listingsOnly.get("events").findValuesAsString("type")).as("only the types asked for")
+        .allMatch(t -> t.startsWith("credit.blacklist.")).doesNotContain("credit.rating.changed");
+    assertThat(listingsOnly.get("next").asLong()).as("the numbers read past all the same").isEqualTo(first + 2);
+    JsonNode ratingsOnly = http.get("/api/credit/events?after=" + (first - 1) + "&limit=1000"
+        + "&types=credit.rating.changed", partner).json();
+    assertThat(ratingsOnly.get("events").findValuesAsString("type")).containsOnly("credit.rating.changed")
+        .hasSizeGreaterThanOrEqualTo(3);
+
     JsonNode beyond = http.get("/api/credit/events?after=" + (last + 1_000_000), TestTokens.admin()).json();
     assertThat(beyond.get("events")).isEmpty();
     assertThat(beyond.get("next").asLong()).isEqualTo(last + 1_000_000);
@@ -61,7 +71,8 @@ class EventReplayApiTest extends CreditIntegrationTest {
 
   @Test
   void badPagesAreRefusedAndOfficersHaveNoReplay() {
-    for (String query : List.of("after=-1", "after=abc", "limit=0", "limit=1001", "limit=x")) {
+    for (String query : List.of("after=-1", "after=abc", "limit=0", "limit=1001", "limit=x",
+        "types=enforcement.case.decided", "types=credit.nothing")) {
       TestHttp.Response answer = http.get("/api/credit/events?" + query, partner);
       assertThat(answer.status()).as(query).isEqualTo(400);
       assertThat(answer.json().get("title").asString()).as(query).isNotBlank();

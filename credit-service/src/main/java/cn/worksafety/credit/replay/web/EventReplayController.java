@@ -1,12 +1,17 @@
 package cn.worksafety.credit.replay.web;
 
+import cn.worksafety.contracts.EventType;
+import cn.worksafety.contracts.Exchanges;
 import cn.worksafety.platform.outbox.EventLog;
+import cn.worksafety.platform.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,17 +47,30 @@ public class EventReplayController {
 
   @Operation(summary = "Replay published credit events",
       description = "The events with sequence numbers after `after`, at most `limit`, oldest first. Poll with "
-          + "`after` set to the previous page's `next`; `more` says whether to ask again at once.")
+          + "`after` set to the previous page's `next`; `more` says whether to ask again at once. With `types`, "
+          + "only events of those types are given, from the same `limit` numbers: a department bound to some "
+          + "types learns that the numbers between are others' events without reading them.")
   @GetMapping
   public ReplayPage after(
       @Parameter(description = "the last sequence number already held; 0 for the beginning", example = "0")
       @RequestParam(defaultValue = "0") @Min(0) long after,
-      @Parameter(description = "events per page, 1 to 1000; default 100", example = "100")
-      @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit) {
+      @Parameter(description = "sequence numbers per page, 1 to 1000; default 100", example = "100")
+      @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit,
+      @Parameter(description = "credit event types to give, comma-separated; all when left out",
+          example = "credit.blacklist.entered,credit.blacklist.removed")
+      @RequestParam(required = false) @Size(max = 20) List<@Size(max = 64) String> types) {
+    Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
+    List<String> unknown = wanted.stream().filter(t -> EventType.of(t)
+        .filter(e -> e.exchange().equals(Exchanges.CREDIT)).isEmpty()).sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw DomainException.invalid("types", "not credit event types: " + unknown);
+    }
     List<EventLog.Logged> page = log.after(after, limit + 1);
     boolean more = page.size() > limit;
     List<EventLog.Logged> shown = more ? page.subList(0, limit) : page;
     long next = shown.isEmpty() ? after : shown.get(shown.size() - 1).sequence();
-    return new ReplayPage(shown.stream().map(e -> json.readTree(e.envelope())).toList(), after, next, more);
+    List<JsonNode> events = shown.stream().map(e -> json.readTree(e.envelope()))
+        .filter(e -> wanted.isEmpty() || wanted.contains(e.get("type").asString())).toList();
+    return new ReplayPage(events, after, next, more);
   }
 }
