@@ -4,6 +4,7 @@ import cn.worksafety.credit.partner.application.DeadLetters;
 import cn.worksafety.credit.partner.model.DeadLetter;
 import cn.worksafety.credit.partner.model.Partner;
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -19,8 +20,8 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.amqp.AmqpIOException;
-import com.rabbitmq.client.ConnectionFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,18 +37,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class AmqpDeadLetters implements DeadLetters {
   private static final int BODY_SHOWN = 64 * 1024;
   private static final long CONFIRM_TIMEOUT_MS = 5_000;
-  private final ConnectionFactory connections = new ConnectionFactory();
+  private final CachingConnectionFactory connections;
+  private final RabbitConnectionDetails broker;
   private final JsonMapper json;
 
-  public AmqpDeadLetters(JsonMapper json, @Value("${spring.rabbitmq.host}") String host,
-      @Value("${spring.rabbitmq.port}") int port, @Value("${spring.rabbitmq.username}") String username,
-      @Value("${spring.rabbitmq.password}") String password, @Value("${spring.rabbitmq.virtual-host}") String vhost) {
+  public AmqpDeadLetters(CachingConnectionFactory connections, RabbitConnectionDetails broker, JsonMapper json) {
+    this.connections = connections;
+    this.broker = broker;
     this.json = json;
-    connections.setHost(host);
-    connections.setPort(port);
-    connections.setUsername(username);
-    connections.setPassword(password);
-    connections.setVirtualHost(vhost);
   }
 
   @Override
@@ -157,7 +154,9 @@ public class AmqpDeadLetters implements DeadLetters {
   }
 
   private <T> T withChannel(ChannelWork<T> work) {
-    try (Connection connection = connections.newConnection("dead-letters");
+    // the application's own connection settings (credentials, virtual host, TLS, timeouts), a connection apart
+    List<Address> addresses = broker.getAddresses().stream().map(a -> new Address(a.host(), a.port())).toList();
+    try (Connection connection = connections.getRabbitConnectionFactory().newConnection(addresses, "dead-letters");
         Channel channel = connection.createChannel()) {
       return work.apply(channel);
     } catch (IOException | TimeoutException e) {
