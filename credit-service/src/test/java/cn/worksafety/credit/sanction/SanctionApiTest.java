@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.worksafety.contracts.EventType;
 import cn.worksafety.contracts.events.BlacklistEntered;
 import cn.worksafety.contracts.events.BlacklistRemoved;
+import cn.worksafety.contracts.events.CaseRevoked;
 import cn.worksafety.contracts.events.DepartmentMeasures;
 import cn.worksafety.credit.CreditIntegrationTest;
 import cn.worksafety.credit.blacklist.ListingDriver;
@@ -152,6 +153,32 @@ class SanctionApiTest extends CreditIntegrationTest {
       assertThat(post("", ADMIN, Map.of()).status()).isEqualTo(400);
     } finally {
       List.of(early, late).forEach(c -> http.send("DELETE", "/api/credit/partners/" + c, ADMIN, null, Map.of()));
+    }
+  }
+
+  @Test
+  void anEntryAnnouncedAfterItsRemovalGivesTasksThatStartWithTheLifting() {
+    ListingDriver listings = new ListingDriver(http, this::send);
+    String uscc = listings.registered();
+    String caseId = "case-" + UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+    listings.decided(uscc, caseId, "SGBG-36", now.minusDays(20));
+    String entryId = listings.awaitProposal(uscc).get("id").asString();
+    listings.publish(entryId, now.minusDays(15), now.minusDays(2));
+    send(EventType.CASE_REVOKED, uscc, UUID.randomUUID().toString(), new CaseRevoked(caseId, uscc, now, "行政复议撤销"));
+    await("/api/credit/blacklist/" + entryId, ADMIN, l -> l.get("state").asString().equals("REMOVED"));
+
+    String late = code();
+    register(late, List.of(PROCUREMENT));
+    try {
+      // the entry's announcement comes again, after its removal (a replay from the inbox's dead letters)
+      send(EventType.BLACKLIST_ENTERED, uscc, UUID.randomUUID().toString(), entered(entryId, uscc));
+      // issued, then set where the removal left it: the department is asked to lift, not to apply
+      JsonNode task = await("/api/credit/sanctions/" + entryId + ":" + late, ADMIN,
+          t -> t.get("status").asString().equals("LIFT_PENDING"));
+      assertThat(task.get("removedAt").isNull()).isFalse();
+    } finally {
+      http.send("DELETE", "/api/credit/partners/" + late, ADMIN, null, Map.of());
     }
   }
 

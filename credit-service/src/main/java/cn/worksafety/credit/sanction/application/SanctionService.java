@@ -55,7 +55,11 @@ public class SanctionService {
   public int issue(BlacklistEntered entered, Instant at) {
     Set<String> carried = entered.measures().stream().map(DepartmentMeasures::measureCodes)
         .flatMap(List::stream).collect(Collectors.toSet());
-    return issue(entered.entryId(), entered.uscc(), entered.unitName(), carried, at);
+    int issued = issue(entered.entryId(), entered.uscc(), entered.unitName(), carried, at);
+    // handled after the entry's removal (out of order): the tasks start where the removal left them
+    listings.find(entered.entryId()).filter(l -> l.state() == ListingState.REMOVED && l.removal() != null)
+        .ifPresent(l -> entryRemoved(l.id(), l.removal().at()));
+    return issued;
   }
 
   /**
