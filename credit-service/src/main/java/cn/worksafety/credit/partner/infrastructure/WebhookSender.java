@@ -2,6 +2,7 @@ package cn.worksafety.credit.partner.infrastructure;
 
 import cn.worksafety.credit.partner.application.WebhookUrlPolicy;
 import cn.worksafety.credit.partner.model.Webhook;
+import cn.worksafety.platform.problem.DomainException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -48,16 +49,18 @@ public class WebhookSender {
     this.policy = policy;
     this.clock = clock;
     this.timeout = timeout;
+    // what the department's end does is tried again; anything else (the store, say) is no fault of the event
     this.retries = new RetryTemplate(RetryPolicy.builder().maxRetries(attempts - 1L).delay(initialBackoff)
-        .multiplier(2).maxDelay(maxBackoff).build());
+        .multiplier(2).maxDelay(maxBackoff).includes(IOException.class, DomainException.class).build());
     this.delivered = Counter.builder("credit.webhooks.delivered").register(metrics);
     this.failed = Counter.builder("credit.webhooks.dead-lettered")
         .description("events a webhook did not take after every attempt").register(metrics);
   }
 
   /**
-   * True once the department answered 2xx; false when every attempt failed. The webhook is read
-   * afresh for each attempt, so a secret renewed meanwhile signs the next one.
+   * True once the department answered 2xx; false when every attempt failed (no answer, not 2xx, a URL
+   * the policy now refuses). The webhook is read afresh for each attempt, so a secret renewed
+   * meanwhile signs the next one. Any other failure is thrown: the event goes back to the queue.
    */
   public boolean deliver(String partner, Supplier<Optional<Webhook>> webhook, byte[] body, String eventId) {
     try {
@@ -68,6 +71,9 @@ public class WebhookSender {
       delivered.increment();
       return true;
     } catch (RetryException e) {
+      if (e.getLastException() instanceof RuntimeException other && !(other instanceof DomainException)) {
+        throw other;
+      }
       failed.increment();
       log.warn("webhook of {}: event {} not delivered after every attempt, to its dead-letter queue: {}", partner,
           eventId, e.getCause() == null ? e.toString() : e.getCause().toString());
