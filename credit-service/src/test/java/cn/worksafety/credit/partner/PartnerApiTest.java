@@ -100,6 +100,39 @@ class PartnerApiTest extends CreditIntegrationTest {
   }
 
   @Test
+  void aDepartmentsMeasuresAndEventTypesAreChangedAndItsQueueRebound() throws Exception {
+    String code = newCode();
+    register(code, List.of("M-GOVERNMENT-PROCUREMENT"), List.of("credit.blacklist.entered"));
+    try {
+      TestHttp.Response changed = http.send("PUT", "/api/credit/partners/" + code, TestTokens.admin(),
+          Map.of("name", "财政部门", "measures", List.of("M-FISCAL-SUBSIDY"),
+              "eventTypes", List.of("credit.blacklist.removed", "credit.blacklist.restored")), Map.of());
+      assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+      assertThat(changed.json().get("measures").valueStream().map(JsonNode::asString)).containsExactly("M-FISCAL-SUBSIDY");
+      assertThat(management.getQueueBindingsBetween("/", "credit.events", "partner." + code))
+          .extracting(BindingInfo::getRoutingKey)
+          .containsExactlyInAnyOrder("credit.blacklist.removed", "credit.blacklist.restored");
+
+      TestHttp.Response refused = http.send("PUT", "/api/credit/partners/" + code, TestTokens.admin(),
+          Map.of("name", "x", "measures", List.of("M-NOWHERE"), "eventTypes", List.of()), Map.of());
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(http.get("/api/credit/partners/" + code, TestTokens.admin()).json().get("name").asString())
+          .as("a refused change changes nothing").isEqualTo("财政部门");
+      assertThat(management.getQueueBindingsBetween("/", "credit.events", "partner." + code)).hasSize(2);
+
+      TestHttp.Response all = http.send("PUT", "/api/credit/partners/" + code, TestTokens.admin(),
+          Map.of("name", "财政部门", "measures", List.of()), Map.of());
+      assertThat(all.status()).isEqualTo(200);
+      assertThat(management.getQueueBindingsBetween("/", "credit.events", "partner." + code))
+          .extracting(BindingInfo::getRoutingKey).as("no types: every event").containsExactly("#");
+      assertThat(http.send("PUT", "/api/credit/partners/nope", TestTokens.admin(),
+          Map.of("name", "x", "measures", List.of()), Map.of()).status()).isEqualTo(404);
+    } finally {
+      remove(code);
+    }
+  }
+
+  @Test
   void badRegistrationsAreRefusedAndRegisterNothing() {
     var badCode = http.post("/api/credit/partners", TestTokens.admin(), Map.of("code", "Not Valid!", "name", "x",
         "measures", List.of()));

@@ -13,6 +13,9 @@ public interface PartnerChannels {
   /** Declares the queues and their bindings; idempotent. */
   void declareQueues(Partner partner);
 
+  /** Binds the queue for the event types {@code changed} receives and unbinds it from those it no longer does. */
+  void rebind(Partner before, Partner changed);
+
   /** Sets a new password for the partner's broker user (creating it); the old one stops working. */
   BrokerCredentials issueCredentials(Partner partner);
 

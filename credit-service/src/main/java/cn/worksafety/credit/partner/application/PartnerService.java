@@ -93,6 +93,20 @@ public class PartnerService {
     partners.remove(partner.code());
   }
 
+  /**
+   * A new name, measures and event types. The queue is rebound first: if the broker cannot be
+   * reached nothing changes; if the store then fails, the same update again finishes it.
+   */
+  public Partner update(String code, String name, List<String> measures, List<String> eventTypes) {
+    requireKnownMeasures(measures);
+    requireCreditEventTypes(eventTypes);
+    Partner before = get(code);
+    Partner changed = new Partner(code, name.strip(), measures, eventTypes, before.webhook(), before.registeredAt());
+    channels.rebind(before, changed);
+    partners.update(changed);
+    return changed;
+  }
+
   /** New credentials, or a new webhook secret; the old ones stop working at once. */
   public Access renewAccess(String code) {
     Partner partner = get(code);

@@ -15,6 +15,9 @@ public interface Partners {
 
   List<Partner> all();
 
+  /** Stores the name, measures and event types of {@code changed}. */
+  void update(Partner changed);
+
   /** A new webhook secret (the URL stays). */
   void replaceWebhook(String code, Webhook webhook);
 

@@ -62,6 +62,22 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
   }
 
   @Override
+  public void rebind(Partner before, Partner changed) {
+    call("rebind", () -> {
+      for (String key : changed.bindingKeys()) {
+        if (!before.bindingKeys().contains(key)) {
+          management.bindQueue(vhost, changed.queue(), Exchanges.CREDIT, key);
+        }
+      }
+      for (String key : before.bindingKeys()) {
+        if (!changed.bindingKeys().contains(key)) {
+          ignoringAbsent(() -> management.unbindQueue(vhost, before.queue(), Exchanges.CREDIT, key));
+        }
+      }
+    });
+  }
+
+  @Override
   public BrokerCredentials issueCredentials(Partner partner) {
     String password = Secrets.random();
     call("set the credentials of", () -> {

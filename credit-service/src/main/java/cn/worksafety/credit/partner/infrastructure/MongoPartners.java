@@ -56,6 +56,13 @@ public class MongoPartners implements Partners {
   }
 
   @Override
+  public void update(Partner changed) {
+    collection.updateOne(Filters.eq("_id", changed.code()), Updates.combine(Updates.set("name", changed.name()),
+        Updates.set("measures", changed.measures()), Updates.set("eventTypes", changed.eventTypes())));
+    all.forget();
+  }
+
+  @Override
   public void replaceWebhook(String code, Webhook webhook) {
     collection.updateOne(Filters.eq("_id", code), Updates.set("webhook", webhook(webhook)));
     all.forget();

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,6 +52,14 @@ public class PartnerController {
           + "addresses only (or a trusted target)", example = "https://sanctions.example.gov.cn/credit-events")
       @Size(max = 2000) String webhookUrl) {}
 
+  public record UpdatePartner(
+      @Schema(example = "国家发展和改革委员会") @NotBlank @Size(max = 100) String name,
+      @Schema(description = "measure codes from the catalogue", example = "[\"M-PROJECT-APPROVAL\"]")
+      @NotNull @Size(max = 50) List<@NotBlank @Size(max = 64) String> measures,
+      @Schema(description = "credit event types its queue receives; empty or left out for all",
+          example = "[\"credit.blacklist.entered\", \"credit.blacklist.removed\"]")
+      @Size(max = 20) List<@NotBlank @Size(max = 64) String> eventTypes) {}
+
   public record PartnerView(String code, String name, List<String> measures, List<String> eventTypes, String queue,
       String deadLetterQueue, String brokerUser, String webhookUrl, OffsetDateTime registeredAt) {}
 
@@ -77,6 +86,14 @@ public class PartnerController {
         request.eventTypes() == null ? List.of() : request.eventTypes(), request.webhookUrl());
     return ResponseEntity.created(URI.create("/api/credit/partners/" + registered.partner().code()))
         .body(new WithCredentials(view(registered.partner()), registered.access()));
+  }
+
+  @Operation(summary = "Change a department", description = "Its name, the measures it applies and the event "
+      + "types its queue receives: the queue is rebound at once. Code, queue, credentials and webhook stay.")
+  @PutMapping("/{code}")
+  public PartnerView update(@PathVariable String code, @Valid @RequestBody UpdatePartner request) {
+    return view(partners.update(code, request.name(), request.measures(),
+        request.eventTypes() == null ? List.of() : request.eventTypes()));
   }
 
   @Operation(summary = "New credentials", description = "For a lost or leaked password or webhook secret: the old "
