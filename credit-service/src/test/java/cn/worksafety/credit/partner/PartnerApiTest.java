@@ -61,11 +61,13 @@ class PartnerApiTest extends CreditIntegrationTest {
     try {
       try (Connection connection = connect(credentials)) {
         assertRefused(connection, channel -> channel.basicGet("partner." + theirs, false));
-        assertRefused(connection, channel -> channel.basicConsume("partner." + theirs, true, (tag, m) -> { }, tag -> { }));
+        assertRefused(connection, channel -> channel.basicConsume("partner." + theirs, true, (tag, m) -> { },
+            tag -> { }));
         assertRefused(connection, channel -> channel.basicGet("partner." + mine + ".dlq", false));
         assertRefused(connection, channel -> channel.basicPublish("credit.events", "credit.blacklist.entered", null,
             new byte[] {1}));
-        assertRefused(connection, channel -> channel.queueDeclare("partner." + mine + ".mine", true, false, false, null));
+        assertRefused(connection, channel -> channel.queueDeclare("partner." + mine + ".mine", true, false, false,
+            null));
         try (Channel own = connection.createChannel()) {
           assertThat(own.basicGet("partner." + mine, false)).isNull();
         }
@@ -108,7 +110,8 @@ class PartnerApiTest extends CreditIntegrationTest {
           Map.of("name", "财政部门", "measures", List.of("M-FISCAL-SUBSIDY"),
               "eventTypes", List.of("credit.blacklist.removed", "credit.blacklist.restored")), Map.of());
       assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
-      assertThat(changed.json().get("measures").valueStream().map(JsonNode::asString)).containsExactly("M-FISCAL-SUBSIDY");
+      assertThat(changed.json().get("measures").valueStream().map(JsonNode::asString))
+          .containsExactly("M-FISCAL-SUBSIDY");
       assertThat(management.getQueueBindingsBetween("/", "credit.events", "partner." + code))
           .extracting(BindingInfo::getRoutingKey)
           .containsExactlyInAnyOrder("credit.blacklist.removed", "credit.blacklist.restored");

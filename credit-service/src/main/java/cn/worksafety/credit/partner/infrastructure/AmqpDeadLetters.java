@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a dead-letter queue with {@code basic.get} on a connection of its own (these are rare,
- * administrative reads, kept off the application's cached channels, and replay needs confirms): a peek gives every message
+ * administrative reads, kept off the application's cached channels, and replay needs confirms): a
+ * peek gives every message
  * back, a replay publishes each chosen one to the partner's queue with confirms and only then
  * acknowledges it.
  */
@@ -144,7 +145,8 @@ public class AmqpDeadLetters implements DeadLetters {
   /** The message as it was first published: the broker's dead-lettering record is not part of it. */
   private static AMQP.BasicProperties withoutDeathHeaders(AMQP.BasicProperties props) {
     Map<String, Object> headers = new HashMap<>(props.getHeaders() == null ? Map.of() : props.getHeaders());
-    headers.keySet().removeIf(h -> h.startsWith("x-death") || h.startsWith("x-first-death") || h.startsWith("x-last-death")
+    headers.keySet().removeIf(h -> h.startsWith("x-death") || h.startsWith("x-first-death")
+        || h.startsWith("x-last-death")
         || h.equals("x-delivery-count"));
     return props.builder().headers(headers).deliveryMode(2).build();
   }

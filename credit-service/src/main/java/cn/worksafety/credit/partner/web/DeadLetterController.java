@@ -43,7 +43,8 @@ public class DeadLetterController {
       + "they stay in the dead-letter queue.")
   @GetMapping
   public DeadLetterService.Contents peek(@PathVariable String code,
-      @Parameter(description = "how many to show, 1–100") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+      @Parameter(description = "how many to show, 1–100")
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
     return deadLetters.peek(code, limit);
   }
 

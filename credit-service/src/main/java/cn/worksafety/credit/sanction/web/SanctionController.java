@@ -57,7 +57,8 @@ public class SanctionController {
       @Parameter(description = "only overdue (true) or only not overdue (false) tasks") Boolean overdue) {
 
     boolean matches(SanctionTask t, boolean isOverdue) {
-      return (entryId == null || entryId.equals(t.entryId())) && (department == null || department.equals(t.department()))
+      return (entryId == null || entryId.equals(t.entryId()))
+          && (department == null || department.equals(t.department()))
           && (status == null || status == t.status()) && (overdue == null || overdue == isOverdue);
     }
   }
@@ -72,7 +73,8 @@ public class SanctionController {
       @Schema(description = "why it does not apply; required for NOT_APPLICABLE") @Size(max = 500) String reason) {}
 
   public record IssueMissing(
-      @Schema(description = "an entry in force", example = "BL-2026-000118") @NotBlank @Size(max = 64) String entryId) {}
+      @Schema(description = "an entry in force", example = "BL-2026-000118")
+      @NotBlank @Size(max = 64) String entryId) {}
 
   public record Issued(String entryId, int issued, List<SanctionViews.TaskView> tasks) {}
 
@@ -100,7 +102,8 @@ public class SanctionController {
     Map<String, List<SanctionTask>> byEntry = new TreeMap<>();
     sanctions.visibleTo(Callers.current()).forEach(t -> byEntry.computeIfAbsent(t.entryId(), k -> new ArrayList<>())
         .add(t));
-    return byEntry.values().stream().map(this::progress).sorted(Comparator.comparing(ListingProgress::entryId)).toList();
+    return byEntry.values().stream().map(this::progress).sorted(Comparator.comparing(ListingProgress::entryId))
+        .toList();
   }
 
   @Operation(summary = "Issue missing tasks for an entry (发起)", description = "For an entry in force: a task for "
