@@ -30,9 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads a dead-letter queue with {@code basic.get} on a connection of its own (these are rare,
  * administrative reads, kept off the application's cached channels, and replay needs confirms): a
- * peek gives every message
- * back, a replay publishes each chosen one to the partner's queue with confirms and only then
- * acknowledges it.
+ * peek gives every message back, a replay publishes each chosen one to the partner's queue with
+ * confirms and only then acknowledges it.
  */
 @Component
 public class AmqpDeadLetters implements DeadLetters {
