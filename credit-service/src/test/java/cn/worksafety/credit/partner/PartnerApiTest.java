@@ -12,6 +12,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.http.client.Client;
 import com.rabbitmq.http.client.domain.BindingInfo;
+import com.rabbitmq.http.client.domain.QueueInfo;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +131,20 @@ class PartnerApiTest extends CreditIntegrationTest {
           .extracting(BindingInfo::getRoutingKey).as("no types: every event").containsExactly("#");
       assertThat(http.send("PUT", "/api/credit/partners/nope", TestTokens.admin(),
           Map.of("name", "x", "measures", List.of()), Map.of()).status()).isEqualTo(404);
+    } finally {
+      remove(code);
+    }
+  }
+
+  @Test
+  void aQueueLeftByAnEarlierDepartmentOfTheSameCodeIsReplacedAtRegistration() {
+    String code = newCode();
+    management.declareQueue("/", "partner." + code, new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
+    try {
+      assertThat(register(code, List.of(), null).status()).isEqualTo(201);
+      assertThat(management.getQueue("/", "partner." + code).getArguments())
+          .containsEntry("x-dead-letter-strategy", "at-least-once")
+          .containsEntry("x-dead-letter-routing-key", "partner." + code + ".dlq");
     } finally {
       remove(code);
     }

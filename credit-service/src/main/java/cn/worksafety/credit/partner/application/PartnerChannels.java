@@ -10,7 +10,10 @@ import cn.worksafety.credit.partner.model.Partner;
  */
 public interface PartnerChannels {
 
-  /** Declares the queues and their bindings; idempotent. */
+  /**
+   * At registration: declares the queues and their bindings; a queue of that name left by a
+   * department no longer registered, declared otherwise, is replaced.
+   */
   void declareQueues(Partner partner);
 
   /** Binds the queue for the event types {@code changed} receives and unbinds it from those it no longer does. */

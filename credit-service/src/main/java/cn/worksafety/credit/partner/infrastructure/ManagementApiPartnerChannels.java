@@ -44,7 +44,7 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
   @Override
   public void declareQueues(Partner partner) {
     call("provision", () -> {
-      management.declareQueue(vhost, partner.deadLetterQueue(),
+      declareReplacingLeftover(partner.deadLetterQueue(),
           new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
       Map<String, Object> arguments = new HashMap<>(Map.of("x-queue-type", "quorum",
           "x-delivery-limit", deliveryLimit, "x-dead-letter-exchange", "",
@@ -54,11 +54,31 @@ public class ManagementApiPartnerChannels implements PartnerChannels {
       if (partner.byWebhook()) {
         arguments.put("x-single-active-consumer", true); // every instance consumes; one at a time keeps the order
       }
-      management.declareQueue(vhost, partner.queue(), new QueueInfo(true, false, false, arguments));
+      declareReplacingLeftover(partner.queue(), new QueueInfo(true, false, false, arguments));
       for (String key : partner.bindingKeys()) {
         management.bindQueue(vhost, partner.queue(), Exchanges.CREDIT, key);
       }
     });
+  }
+
+  /**
+   * Declares a queue; one of that name declared otherwise (an older version's arguments) is a
+   * leftover of a department no longer registered, since queues are declared only at registration:
+   * it is replaced, and what it held is dropped with a warning.
+   */
+  private void declareReplacingLeftover(String queue, QueueInfo wanted) {
+    try {
+      management.declareQueue(vhost, queue, wanted);
+    } catch (HttpClientException e) {
+      QueueInfo leftover = management.getQueue(vhost, queue);
+      if (e.status() != 400 || leftover == null) {
+        throw e;
+      }
+      log.warn("queue {} was left by a department no longer registered and declared otherwise; it is replaced "
+          + "and its {} messages dropped", queue, leftover.getTotalMessages());
+      management.deleteQueue(vhost, queue);
+      management.declareQueue(vhost, queue, wanted);
+    }
   }
 
   @Override
