@@ -139,7 +139,8 @@ class PartnerApiTest extends CreditIntegrationTest {
   @Test
   void aQueueLeftByAnEarlierDepartmentOfTheSameCodeIsReplacedAtRegistration() {
     String code = newCode();
-    management.declareQueue("/", "partner." + code, new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
+    management.declareQueue("/", "partner." + code,
+        new QueueInfo(true, false, false, Map.of("x-queue-type", "quorum")));
     try {
       assertThat(register(code, List.of(), null).status()).isEqualTo(201);
       assertThat(management.getQueue("/", "partner." + code).getArguments())
