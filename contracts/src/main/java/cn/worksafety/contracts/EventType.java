@@ -14,6 +14,8 @@ import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.RatingChanged;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,5 +68,10 @@ public enum EventType {
 
   public static Optional<EventType> of(String type) {
     return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
+  }
+
+  /** Those of {@code types} that are not event types published on {@code exchange}, sorted. */
+  public static List<String> notOn(String exchange, Collection<String> types) {
+    return types.stream().filter(t -> of(t).filter(e -> e.exchange.equals(exchange)).isEmpty()).sorted().toList();
   }
 }

@@ -26,7 +26,8 @@ public class DeadLetterService {
 
   public Contents peek(String code, int limit) {
     Partner partner = partners.get(code);
-    return new Contents(partner.deadLetterQueue(), deadLetters.count(partner), deadLetters.peek(partner, limit));
+    DeadLetters.Peeked peeked = deadLetters.peek(partner, limit);
+    return new Contents(partner.deadLetterQueue(), peeked.count(), peeked.messages());
   }
 
   public Replayed replay(String code, Set<String> ids, int limit) {

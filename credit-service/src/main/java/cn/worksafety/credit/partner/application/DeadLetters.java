@@ -8,8 +8,11 @@ import java.util.Set;
 /** A partner's dead-letter queue, for an administrator to see into and to send back what was fixed. */
 public interface DeadLetters {
 
-  /** The first {@code limit} messages, left where they are. */
-  List<DeadLetter> peek(Partner partner, int limit);
+  /** How many messages wait there, and the first {@code limit} of them. */
+  record Peeked(long count, List<DeadLetter> messages) {}
+
+  /** The count and the first {@code limit} messages, left where they are. */
+  Peeked peek(Partner partner, int limit);
 
   /** How many messages wait there. */
   long count(Partner partner);

@@ -3,7 +3,6 @@ package cn.worksafety.credit.partner.application;
 import cn.worksafety.contracts.EventType;
 import cn.worksafety.contracts.Exchanges;
 import cn.worksafety.credit.measure.application.MeasureCatalogue;
-import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.partner.model.BrokerCredentials;
 import cn.worksafety.credit.partner.model.Partner;
 import cn.worksafety.credit.partner.model.Secrets;
@@ -13,7 +12,6 @@ import cn.worksafety.platform.problem.ProblemKind;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -137,8 +135,7 @@ public class PartnerService {
   }
 
   private void requireKnownMeasures(List<String> measures) {
-    Set<String> known = catalogue.departments().stream().flatMap(d -> d.measures().stream())
-        .map(Department.Measure::code).collect(Collectors.toSet());
+    Set<String> known = catalogue.measureCodes();
     List<String> unknown = measures.stream().filter(m -> !known.contains(m)).toList();
     if (!unknown.isEmpty()) {
       throw DomainException.invalid("measures", "not in the measure catalogue (GET /api/credit/measures): " + unknown);
@@ -146,8 +143,7 @@ public class PartnerService {
   }
 
   private static void requireCreditEventTypes(List<String> eventTypes) {
-    List<String> unknown = eventTypes.stream().filter(t -> EventType.of(t)
-        .filter(e -> e.exchange().equals(Exchanges.CREDIT)).isEmpty()).toList();
+    List<String> unknown = EventType.notOn(Exchanges.CREDIT, eventTypes);
     if (!unknown.isEmpty()) {
       throw DomainException.invalid("eventTypes", "not credit event types: " + unknown);
     }

@@ -48,8 +48,9 @@ public class AmqpDeadLetters implements DeadLetters {
   }
 
   @Override
-  public List<DeadLetter> peek(Partner partner, int limit) {
+  public Peeked peek(Partner partner, int limit) {
     return withChannel(channel -> {
+      long count = channel.queueDeclarePassive(partner.deadLetterQueue()).getMessageCount();
       List<DeadLetter> seen = new ArrayList<>();
       long lastTag = -1;
       for (int i = 0; i < limit; i++) {
@@ -63,7 +64,7 @@ public class AmqpDeadLetters implements DeadLetters {
       if (lastTag >= 0) {
         channel.basicNack(lastTag, true, true);
       }
-      return seen;
+      return new Peeked(count, seen);
     });
   }
 

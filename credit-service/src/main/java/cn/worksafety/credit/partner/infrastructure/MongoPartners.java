@@ -33,10 +33,11 @@ public class MongoPartners implements Partners {
 
   @Override
   public boolean add(Partner p) {
-    all.forget();
-    return Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
+    boolean added = Inserts.ifAbsent(collection, new Document("_id", p.code()).append("name", p.name())
         .append("measures", p.measures()).append("eventTypes", p.eventTypes()).append("webhook", webhook(p.webhook()))
         .append("registeredAt", Date.from(p.registeredAt())));
+    all.forget(); // after the write: a read between forgetting and writing would keep the old list
+    return added;
   }
 
   @Override

@@ -71,7 +71,11 @@ public class WebhookForwarders implements WebhookDeliveries, SmartLifecycle {
 
   @Override
   public void stop(Partner partner) {
-    Optional.ofNullable(running.remove(partner.code())).ifPresent(SimpleMessageListenerContainer::stop);
+    stop(partner.code());
+  }
+
+  private void stop(String code) {
+    Optional.ofNullable(running.remove(code)).ifPresent(SimpleMessageListenerContainer::stop);
   }
 
   /** Starts consumers for webhook departments registered elsewhere, stops those removed elsewhere. */
@@ -83,8 +87,7 @@ public class WebhookForwarders implements WebhookDeliveries, SmartLifecycle {
     Set<Partner> wanted = partners.all().stream().filter(Partner::byWebhook).collect(Collectors.toSet());
     wanted.forEach(this::start);
     Set<String> codes = wanted.stream().map(Partner::code).collect(Collectors.toSet());
-    running.keySet().stream().filter(code -> !codes.contains(code)).toList()
-        .forEach(code -> Optional.ofNullable(running.remove(code)).ifPresent(SimpleMessageListenerContainer::stop));
+    running.keySet().stream().filter(code -> !codes.contains(code)).toList().forEach(this::stop);
   }
 
   /**

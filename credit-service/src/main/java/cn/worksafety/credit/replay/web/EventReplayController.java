@@ -60,8 +60,7 @@ public class EventReplayController {
           example = "credit.blacklist.entered,credit.blacklist.removed")
       @RequestParam(required = false) @Size(max = 20) List<@Size(max = 64) String> types) {
     Set<String> wanted = types == null ? Set.of() : Set.copyOf(types);
-    List<String> unknown = wanted.stream().filter(t -> EventType.of(t)
-        .filter(e -> e.exchange().equals(Exchanges.CREDIT)).isEmpty()).sorted().toList();
+    List<String> unknown = EventType.notOn(Exchanges.CREDIT, wanted);
     if (!unknown.isEmpty()) {
       throw DomainException.invalid("types", "not credit event types: " + unknown);
     }

@@ -6,7 +6,6 @@ import cn.worksafety.credit.blacklist.application.Listings;
 import cn.worksafety.credit.blacklist.model.Listing;
 import cn.worksafety.credit.blacklist.model.ListingState;
 import cn.worksafety.credit.measure.application.MeasureCatalogue;
-import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.partner.application.Partners;
 import cn.worksafety.credit.partner.model.Partner;
 import cn.worksafety.credit.sanction.model.MeasureReport;
@@ -56,9 +55,11 @@ public class SanctionService {
     Set<String> carried = entered.measures().stream().map(DepartmentMeasures::measureCodes)
         .flatMap(List::stream).collect(Collectors.toSet());
     int issued = issue(entered.entryId(), entered.uscc(), entered.unitName(), carried, at);
-    // handled after the entry's removal (out of order): the tasks start where the removal left them
-    listings.find(entered.entryId()).filter(l -> l.state() == ListingState.REMOVED && l.removal() != null)
-        .ifPresent(l -> entryRemoved(l.id(), l.removal().at()));
+    if (issued > 0) {
+      // handled after the entry's removal (out of order): the new tasks start where the removal left them
+      listings.find(entered.entryId()).filter(l -> l.state() == ListingState.REMOVED && l.removal() != null)
+          .ifPresent(l -> entryRemoved(l.id(), l.removal().at()));
+    }
     return issued;
   }
 
@@ -72,9 +73,7 @@ public class SanctionService {
       throw new DomainException(ProblemKind.CONFLICT, "entry-not-in-force", "listing " + entryId + " is "
           + listing.state() + "; tasks are issued for an entry in force").with("state", listing.state().name());
     }
-    Set<String> carried = catalogue.departments().stream().flatMap(d -> d.measures().stream())
-        .map(Department.Measure::code).collect(Collectors.toSet());
-    return issue(entryId, listing.uscc(), listing.unitName(), carried, clock.instant());
+    return issue(entryId, listing.uscc(), listing.unitName(), catalogue.measureCodes(), clock.instant());
   }
 
   public List<SanctionTask> ofEntry(String entryId) {
@@ -95,23 +94,21 @@ public class SanctionService {
   }
 
   public void entryRemoved(String entryId, Instant at) {
-    tasks.ofEntry(entryId).forEach(t -> change(t.id(), task -> task.entryRemoved(at)));
+    tasks.ofEntry(entryId).forEach(t -> change(t, task -> task.entryRemoved(at)));
   }
 
   public void entryRestored(String entryId, Instant at) {
-    tasks.ofEntry(entryId).forEach(t -> change(t.id(), task -> task.entryRestored(at)));
+    tasks.ofEntry(entryId).forEach(t -> change(t, task -> task.entryRestored(at)));
   }
 
   public SanctionTask acknowledge(String id, Caller caller) {
-    requireVisible(id, caller);
-    return change(id, task -> task.acknowledge(caller.subject(), clock.instant()));
+    return change(requireVisible(id, caller), task -> task.acknowledge(caller.subject(), clock.instant()));
   }
 
   public SanctionTask report(String id, List<MeasureReport> reports, Caller caller) {
-    requireVisible(id, caller);
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    return change(id, task -> task.report(reports, caller.subject(), now, today));
+    return change(requireVisible(id, caller), task -> task.report(reports, caller.subject(), now, today));
   }
 
   /** A partner sees its own department's tasks only; to anyone else another's is not there (404). */
@@ -134,14 +131,19 @@ public class SanctionService {
     return caller.roles().contains(Role.CREDIT_ADMIN);
   }
 
-  /** Reads, changes and saves at the version read; a concurrent change is read again and the step retried. */
-  private SanctionTask change(String id, UnaryOperator<SanctionTask> step) {
+  /**
+   * Changes the task as read and saves it at that version; a concurrent change is read again and the
+   * step retried.
+   */
+  private SanctionTask change(SanctionTask read, UnaryOperator<SanctionTask> step) {
+    SanctionTask current = read;
+    String id = read.id();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      SanctionTask current = tasks.find(id).orElseThrow(() -> DomainException.notFound("sanction task", id));
       SanctionTask changed = step.apply(current);
       if (changed == current || tasks.save(changed)) {
         return changed;
       }
+      current = tasks.find(id).orElseThrow(() -> DomainException.notFound("sanction task", id));
     }
     throw new DomainException(ProblemKind.CONFLICT, "concurrent-change",
         "the task kept changing while this was being saved; read it again and retry").with("id", id);
