@@ -2,6 +2,7 @@ package cn.worksafety.deploy;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import cn.worksafety.deploy.store.BsonH2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
@@ -19,9 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * <pre>java -cp local-stack.jar cn.worksafety.deploy.EmbeddedStore [--port 27017]
  *     [--backend h2 --file .data/store.mv.db [--cache-mb 256] | --backend memory] [--exit-with-parent]</pre>
  *
- * <p>The H2 file backend keeps documents with Java serialization, so a read that misses its page
- * cache deserializes a whole page of documents: the cache (H2's default is 16 MB) is what keeps
- * random reads of a large store cheap.
+ * <p>The H2 file backend keeps documents and index keys as BSON bytes ({@link BsonH2Backend}); a
+ * read that misses its page cache reads a whole page from the file: the cache (H2's default is
+ * 16 MB) is what keeps random reads of a large store cheap.
  */
 public final class EmbeddedStore {
 
@@ -55,7 +56,7 @@ public final class EmbeddedStore {
         }
         createParent(file);
         MVStore mvStore = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
-        yield new EmbeddedStore(new H2Backend(mvStore), "h2 file " + file + ", " + cacheMb + " MB page cache");
+        yield new EmbeddedStore(new BsonH2Backend(mvStore), "h2 file " + file + ", " + cacheMb + " MB page cache");
       }
       case "memory" -> new EmbeddedStore(new MemoryBackend(), "memory (nothing is kept)");
       default -> throw new IllegalArgumentException("unknown backend '" + backendName + "' (h2 or memory)");
