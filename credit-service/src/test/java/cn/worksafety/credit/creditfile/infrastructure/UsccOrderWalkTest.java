@@ -51,6 +51,33 @@ class UsccOrderWalkTest {
   }
 
   @Test
+  void aBatchOfMoreKeysThanOneQueryAsksForComesWhole() {
+    List<String> more = IntStream.range(0, 250).mapToObj(i -> "91120000%010d".formatted(i)).toList();
+    more.forEach(k -> files.insertOne(new Document("_id", k)));
+    try (Stream<Document> walk = UsccOrderWalk.after(files, null, 1_000)) {
+      List<String> expected = new ArrayList<>(keys);
+      expected.addAll(more);
+      assertThat(walk.map(d -> d.getString("_id"))).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void closingAWalkHalfWayStopsItsReader() throws InterruptedException {
+    try (Stream<Document> walk = UsccOrderWalk.after(files, null, 5)) {
+      assertThat(walk.limit(3).count()).isEqualTo(3);
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (readerAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(readerAlive()).as("the walk's reader thread after the walk was closed").isFalse();
+  }
+
+  private static boolean readerAlive() {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("uscc-order-walk"));
+  }
+
+  @Test
   void aWalkResumedAfterAKeyStartsWithTheNextOne() {
     try (Stream<Document> walk = UsccOrderWalk.after(files, keys.get(9), 4)) {
       assertThat(walk.map(d -> d.getString("_id"))).containsExactlyElementsOf(keys.subList(10, keys.size()));
