@@ -21,7 +21,7 @@ record ReratingOptions(
 
   static final String USAGE = """
       usage: credit-rerating [--enterprises 1000000] [--records 5] [--seed-threads 2] [--probes 1000]
-                             [--every-score-changes] [--heap 1g] [--store-heap 16g] [--store-cache-mb 1024]
+                             [--every-score-changes] [--heap 1g] [--store-heap 16g] [--store-cache-mb 4096]
                              [--root .] [--keep]
         --enterprises   credit files seeded straight into the store (the service's own mapping)
         --records       average credit records per enterprise (0 to twice as many each)
@@ -33,7 +33,7 @@ record ReratingOptions(
                         force, which re-rates every file and writes those a day of ageing changed
         --heap          -Xmx of the credit-service process (the goal is a heap of at most 1 GB)
         --store-heap    -Xmx of the embedded store: it holds a whole query's result in memory
-        --store-cache-mb  the store's page cache (EmbeddedStore --cache-mb): what keeps random reads cheap
+        --store-cache-mb  the store's page cache (EmbeddedStore --cache-mb): 4 GB holds a million files
         --root          the repository root (deploy/target/local-stack.jar and deploy/target/apps are used)
         --keep          keep the store file and logs (otherwise deleted after a successful run)
       environment: RABBITMQ_HOST (localhost), RABBITMQ_PORT (5672), RABBITMQ_USERNAME/PASSWORD (guest),
@@ -48,7 +48,7 @@ record ReratingOptions(
     boolean everyScoreChanges = false;
     String heap = "1g";
     String storeHeap = "16g";
-    int storeCacheMb = 1024;
+    int storeCacheMb = 4096;
     Path root = Path.of("").toAbsolutePath();
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
