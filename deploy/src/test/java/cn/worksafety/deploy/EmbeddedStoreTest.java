@@ -1,14 +1,12 @@
 package cn.worksafety.deploy;
 
+import static cn.worksafety.deploy.StoreClients.client;
+import static cn.worksafety.deploy.StoreClients.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -94,20 +92,5 @@ class EmbeddedStoreTest {
 
   private static MongoCollection<Document> enterprises(MongoClient client) {
     return client.getDatabase("enforcement").getCollection("enterprises");
-  }
-
-  private static MongoClient client(String uri) {
-    return MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(uri))
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-        .build());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,14 +1,13 @@
 package cn.worksafety.deploy.store;
 
+import static cn.worksafety.deploy.StoreClients.client;
+import static cn.worksafety.deploy.StoreClients.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.worksafety.deploy.EmbeddedStore;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -16,14 +15,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -185,20 +181,5 @@ class BsonH2BackendTest {
 
   private static MongoCollection<Document> files(MongoClient client) {
     return client.getDatabase("credit").getCollection("files");
-  }
-
-  private static MongoClient client(String uri) {
-    return MongoClients.create(MongoClientSettings.builder()
-        .applyConnectionString(new ConnectionString(uri))
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-        .build());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
