@@ -130,7 +130,19 @@ public class OutboxRelay implements SmartLifecycle {
     }
   }
 
+  /**
+   * The poll, for retries and for what another instance left: a round on the relay's own thread,
+   * after any round a write started, so that the two never race each other for the lease (the
+   * loser's failed lease write cost the store an error for nothing).
+   */
   @Scheduled(fixedDelayString = "${app.outbox.poll-interval:200ms}")
+  public void poll() {
+    if (running && pendingCount() > 0) {
+      queueRound();
+    }
+  }
+
+  /** One relay round on the calling thread, under the lease. */
   public void tick() {
     if (!running || pendingCount() == 0) {
       return;

@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +51,7 @@ class OutboxRelayTest {
   private Duration eachPublishTakes = Duration.ZERO;
   private final List<String> failFor = new java.util.ArrayList<>();
   private final List<String> attempted = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger leasesRefused = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void relay() {
@@ -77,9 +81,19 @@ class OutboxRelayTest {
       }
     };
     relay = new OutboxRelay(database, new EventLog(database), new CloudEventEnvelopes(json, clock, properties),
-        publisher, new DefaultLockingTaskExecutor(new MongoLockProvider(database.getCollection("leases"))),
+        publisher, new DefaultLockingTaskExecutor(countingRefusals(new MongoLockProvider(database.getCollection("leases")))),
         properties, clock, new SimpleMeterRegistry());
     outbox = new Outbox(json, clock, relay);
+  }
+
+  private LockProvider countingRefusals(LockProvider provider) {
+    return configuration -> {
+      Optional<SimpleLock> lock = provider.lock(configuration);
+      if (lock.isEmpty()) {
+        leasesRefused.incrementAndGet();
+      }
+      return lock;
+    };
   }
 
   @AfterEach
@@ -128,6 +142,29 @@ class OutboxRelayTest {
 
       assertThat(probe.drain(Duration.ofSeconds(2))).singleElement().asString().contains(written.id());
       assertThat(docs.find(Filters.eq("_id", "d0")).first().getList("outbox", Document.class)).isEmpty();
+    }
+  }
+
+  @Test
+  void thePollNeverRacesARoundAWriteStartedForTheLease() {
+    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true, HEARTBEAT, SILENCE);
+    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    eachPublishTakes = Duration.ofMillis(300);
+    try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
+      relay.start();
+      for (int i = 0; i < 3; i++) {
+        OutboxEntry written = entry("W" + i);
+        docs.insertOne(new Document("_id", "w" + i).append("outbox", List.of(Outbox.asDocument(written))));
+        outbox.written("docs", "w" + i);
+        for (int poll = 0; poll < 5; poll++) {
+          relay.poll();
+          sleep(Duration.ofMillis(40));
+        }
+      }
+
+      assertThat(probe.drain(Duration.ofSeconds(3))).hasSize(3);
+      assertThat(leasesRefused).as("lease attempts refused within one instance").hasValue(0);
     }
   }
 
