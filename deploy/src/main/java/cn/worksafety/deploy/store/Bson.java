@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +58,7 @@ final class Bson {
     ByteBuf buffer = Unpooled.buffer(256);
     try {
       encoder.accept(buffer);
-      byte[] bytes = new byte[buffer.readableBytes()];
-      buffer.readBytes(bytes);
-      return bytes;
+      return ByteBufUtil.getBytes(buffer);
     } finally {
       buffer.release();
     }

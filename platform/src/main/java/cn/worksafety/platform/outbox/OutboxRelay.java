@@ -153,7 +153,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
     long wokenBefore = wakes.get();
     lease.executeWithLock((Runnable) this::drain, leaseFor("outbox-relay", properties.lease(), Duration.ZERO));
-    // A round started by a write while this one held the lease found it taken and did nothing: go again.
+    // Writes during this round, or while another instance held the lease, want another round.
     if (properties.relayOnWrite() && wakes.get() != wokenBefore && pause == null) {
       queueRound();
     }

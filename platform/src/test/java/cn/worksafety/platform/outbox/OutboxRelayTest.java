@@ -86,6 +86,13 @@ class OutboxRelayTest {
     outbox = new Outbox(json, clock, relay);
   }
 
+  /** Rounds only when a write starts one: the poll is ten minutes away. */
+  private void relayOnWriteOnly() {
+    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
+        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true, HEARTBEAT, SILENCE);
+    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+  }
+
   private LockProvider countingRefusals(LockProvider provider) {
     return configuration -> {
       Optional<SimpleLock> lock = provider.lock(configuration);
@@ -130,9 +137,7 @@ class OutboxRelayTest {
 
   @Test
   void aWriteIsPublishedAtOnceWithoutWaitingForThePoll() {
-    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
-        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true, HEARTBEAT, SILENCE);
-    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    relayOnWriteOnly();
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
       OutboxEntry written = entry("P");
@@ -147,9 +152,7 @@ class OutboxRelayTest {
 
   @Test
   void thePollNeverRacesARoundAWriteStartedForTheLease() {
-    properties = new OutboxProperties(EXCHANGE, "/relay-test", List.of("docs"), Duration.ofMinutes(10),
-        Duration.ofMinutes(10), Duration.ofSeconds(5), Duration.ofSeconds(30), 256, true, HEARTBEAT, SILENCE);
-    build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    relayOnWriteOnly();
     eachPublishTakes = Duration.ofMillis(300);
     try (QueueProbe probe = QueueProbe.bind(EXCHANGE, "#")) {
       relay.start();
