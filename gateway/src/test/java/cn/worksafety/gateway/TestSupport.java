@@ -37,6 +37,16 @@ final class TestSupport {
     return jwt.serialize();
   }
 
+  /** Signs a partner's token: bound to its department, not a region. */
+  static String signPartner(String subject, String department, String secret) throws Exception {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("roles", List.of("PARTNER"))
+        .claim("department", department).issuer("safety-credit-local").issueTime(new Date())
+        .expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+    jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+    return jwt.serialize();
+  }
+
   /** The claims of a token, after checking its HS256 signature with {@code secret}. */
   static JWTClaimsSet verifiedClaims(String token, String secret) throws Exception {
     SignedJWT jwt = SignedJWT.parse(token);
