@@ -118,6 +118,30 @@ class ResilienceTest {
     }
   }
 
+  @Test
+  void whenCreditServiceFailsThePublicApiAnswersFromItsLastGoodAnswerMarkedWithItsTime() {
+    String path = "/api/public/enterprises/91330100MA2KEPT001";
+    String fresh = publicBody(path, 200);
+    assertThat(publicBody(path, 200)).as("served by the service while it is up").isNotEqualTo(fresh);
+    String kept = publicBody(path, 200);
+
+    credit.status.set(503);
+    var answer = client.get().uri(path).exchange().expectStatus().isOk()
+        .expectHeader().exists("X-Data-As-Of")
+        .expectBody(String.class).returnResult();
+    assertThat(answer.getResponseBody()).isEqualTo(kept);
+
+    client.get().uri("/api/public/enterprises/91330100MA2NEVER01").exchange()
+        .expectStatus().isEqualTo(503)
+        .expectBody().jsonPath("$.type").isEqualTo("https://worksafety.cn/problems/service-unavailable");
+  }
+
+  private String publicBody(String path, int expectedStatus) {
+    return client.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
+        .expectHeader().doesNotExist("X-Data-As-Of")
+        .expectBody(String.class).returnResult().getResponseBody();
+  }
+
   record Timed(int status, Duration took) {}
 
   private Timed timed(String path) {
