@@ -47,11 +47,16 @@ class PublicPageAndActuatorTest {
   }
 
   @Test
-  void prometheusAnswers() {
+  void prometheusShowsBreakersBulkheadsAndRateLimits() {
+    client.get().uri("/api/public/enterprises?q=x").exchange(); // counted by the rate limit, and by the breaker
     client.get().uri("/actuator/prometheus")
         .exchange()
         .expectStatus().isOk()
-        .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        .expectBody(String.class).value(body -> assertThat(body)
+            .contains("jvm_memory_used_bytes")
+            .contains("resilience4j_circuitbreaker_state{group=\"public\",name=\"public\",state=\"closed\"}")
+            .contains("resilience4j_bulkhead_available_concurrent_calls{group=\"none\",name=\"public\"}")
+            .contains("gateway_rate_limit_requests_total{client=\"anonymous\",outcome=\"allowed\"}"));
   }
 
   @Test

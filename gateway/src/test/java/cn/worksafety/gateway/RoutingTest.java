@@ -51,7 +51,8 @@ class RoutingTest {
   String secret;
 
   /** What the downstream saw of one request. */
-  record Received(String method, String rawPathAndQuery, String authorization, String requestId, String body) {}
+  record Received(String method, String rawPathAndQuery, String authorization, String requestId, String traceparent,
+      String body) {}
 
   @DynamicPropertySource
   static void routes(DynamicPropertyRegistry registry) {
@@ -87,6 +88,22 @@ class RoutingTest {
     assertThat(received.authorization()).isEqualTo("Bearer " + token);
     assertThat(received.requestId()).matches("[A-Za-z0-9._-]{1,128}");
     assertThat(echoed).isEqualTo(received.requestId());
+  }
+
+  @Test
+  void continuesTheCallersTraceTowardsTheService() throws Exception {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    client.get().uri("/api/enforcement/enterprises")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .exchange()
+        .expectStatus().isOk();
+    assertThat(lastReceived.get().traceparent()).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+
+    client.get().uri("/api/enforcement/enterprises").header(HttpHeaders.AUTHORIZATION, "Bearer " + token())
+        .exchange().expectStatus().isOk();
+    assertThat(lastReceived.get().traceparent()).as("a request without one starts a trace")
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(traceId);
   }
 
   @Test
@@ -199,7 +216,7 @@ class RoutingTest {
     lastReceived.set(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
         exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-Request-Id"),
-        body));
+        exchange.getRequestHeaders().getFirst("traceparent"), body));
     if (exchange.getRequestURI().getPath().endsWith("/slow")) {
       sleepQuietly(Duration.ofSeconds(8));
     }

@@ -25,7 +25,8 @@ public class CloudEventEnvelopes {
     URI schema = EventType.of(entry.type()).map(EventType::dataschema).orElse(null);
     CloudEvent<JsonNode> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, entry.id(), source, entry.type(),
         entry.subject(), entry.time().atZone(clock.getZone()).toOffsetDateTime(), schema,
-        CloudEvent.DATA_CONTENT_TYPE, Long.toString(sequence), entry.requestId(), null, json.readTree(entry.data()));
+        CloudEvent.DATA_CONTENT_TYPE, Long.toString(sequence), entry.requestId(), entry.traceparent(),
+        json.readTree(entry.data()));
     return json.writeValueAsString(event);
   }
 }

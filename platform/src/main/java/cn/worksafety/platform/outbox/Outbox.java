@@ -2,6 +2,7 @@ package cn.worksafety.platform.outbox;
 
 import cn.worksafety.contracts.EventType;
 import cn.worksafety.platform.requestid.RequestIds;
+import cn.worksafety.platform.tracing.TraceContexts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.util.List;
@@ -21,11 +22,13 @@ public class Outbox {
   private final JsonMapper json;
   private final Clock clock;
   private final OutboxRelay relay;
+  private final TraceContexts traces;
 
-  public Outbox(JsonMapper json, Clock clock, OutboxRelay relay) {
+  public Outbox(JsonMapper json, Clock clock, OutboxRelay relay, TraceContexts traces) {
     this.json = json;
     this.clock = clock;
     this.relay = relay;
+    this.traces = traces;
   }
 
   public OutboxEntry entry(EventType type, String subject, Object payload) {
@@ -33,7 +36,7 @@ public class Outbox {
       throw new IllegalArgumentException(type.type() + " carries " + type.payload().getSimpleName());
     }
     return new OutboxEntry(UUID.randomUUID().toString(), type.type(), subject, clock.instant(),
-        json.writeValueAsString(payload), RequestIds.current().orElse(null));
+        json.writeValueAsString(payload), RequestIds.current().orElse(null), traces.current().orElse(null));
   }
 
   /** The update fragment that appends these entries to the document's outbox. */

@@ -65,7 +65,7 @@ class EventLogTest {
 
   private static OutboxEntry event() {
     return new OutboxEntry(UUID.randomUUID().toString(), "credit.rating.changed", "914403001922038216",
-        Instant.parse("2026-11-23T01:00:00Z"), "{}", null);
+        Instant.parse("2026-11-23T01:00:00Z"), "{}", null, null);
   }
 
   private static String envelope(OutboxEntry event, long sequence) {

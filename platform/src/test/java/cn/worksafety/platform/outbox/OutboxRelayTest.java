@@ -6,6 +6,7 @@ import cn.worksafety.contracts.EventType;
 import cn.worksafety.contracts.events.HazardOverdue;
 import cn.worksafety.contracts.events.RatingChanged;
 import cn.worksafety.platform.testing.EmbeddedMongo;
+import cn.worksafety.platform.tracing.TraceContexts;
 import cn.worksafety.platform.testing.QueueProbe;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -83,7 +84,7 @@ class OutboxRelayTest {
     relay = new OutboxRelay(database, new EventLog(database), new CloudEventEnvelopes(json, clock, properties),
         publisher, new DefaultLockingTaskExecutor(countingRefusals(new MongoLockProvider(database.getCollection("leases")))),
         properties, clock, new SimpleMeterRegistry());
-    outbox = new Outbox(json, clock, relay);
+    outbox = new Outbox(json, clock, relay, TraceContexts.off());
   }
 
   /** Rounds only when a write starts one: the poll is ten minutes away. */
