@@ -90,29 +90,4 @@ class EnforcementEventConsumptionTest extends CreditIntegrationTest {
     }
     assertThat(QueueProbe.depth(inbox + ".dlq")).isEqualTo(before + 1);
   }
-
-  @Test
-  void thePublicListFindsEnterprisesByNameOrCodeAndPages() {
-    String uscc = TestUsccs.random("510100");
-    String unique = "独特" + uscc.substring(12);
-    send(EventType.ENTERPRISE_REGISTERED, uscc, UUID.randomUUID().toString(),
-        new EnterpriseRegistered(uscc, "成都市" + unique + "有限公司", "510100", "MINING", "LEVEL_1", "VALID", null, null));
-    assertThat(awaitStatus("/api/public/enterprises/" + uscc, 200)).isTrue();
-
-    JsonNode byName = http.get("/api/public/enterprises?q=" + java.net.URLEncoder.encode(unique,
-        java.nio.charset.StandardCharsets.UTF_8), null).json();
-    assertThat(byName.get("total").asLong()).isEqualTo(1);
-    assertThat(byName.get("items").get(0).get("uscc").asString()).isEqualTo(uscc);
-    assertThat(byName.get("items").get(0).get("grade").asString()).isEqualTo("A");
-    JsonNode byCode = http.get("/api/public/enterprises?q=" + uscc.substring(0, 14), null).json();
-    assertThat(byCode.get("items").findValuesAsString("uscc")).contains(uscc);
-    JsonNode page = http.get("/api/public/enterprises?page=0&size=1", null).json();
-    assertThat(page.get("items").size()).isEqualTo(1);
-    assertThat(http.get("/api/public/enterprises?size=500", null).status()).isEqualTo(400);
-    TestHttp.Response longQuery = http.get("/api/public/enterprises?q=" + "x".repeat(101), null);
-    assertThat(longQuery.status()).isEqualTo(400);
-    assertThat(longQuery.json().get("errors").get(0).get("field").asString()).isEqualTo("q");
-    assertThat(http.get("/api/public/enterprises/" + TestUsccs.random("110000"), null).status()).isEqualTo(404);
-    assertThat(http.get("/api/public/enterprises?q=" + "%24where", null).status()).isEqualTo(200);
-  }
 }

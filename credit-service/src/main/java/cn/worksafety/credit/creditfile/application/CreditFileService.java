@@ -14,17 +14,21 @@ import cn.worksafety.credit.creditfile.model.PenaltySeverity;
 import cn.worksafety.credit.creditfile.model.Profile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RecordKind;
+import cn.worksafety.credit.creditfile.model.RegisteredName;
 import cn.worksafety.credit.creditfile.model.Scorecard;
 import cn.worksafety.credit.creditfile.model.Withdrawal;
 import cn.worksafety.platform.problem.DomainException;
-import cn.worksafety.platform.web.PageView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -174,8 +178,21 @@ public class CreditFileService {
     });
   }
 
-  public PageView<CreditFile> search(String text, int offset, int limit) {
-    return files.search(text, offset, limit);
+  /** The registered enterprises' files among these, by USCC, read together. */
+  public Map<String, CreditFile> findAll(Collection<String> usccs) {
+    Map<String, CreditFile> found = new HashMap<>(files.findAll(usccs));
+    found.values().removeIf(f -> f.profile() == null);
+    return found;
+  }
+
+  /** Every registered enterprise's name and region, in USCC order; close the stream when done. */
+  public Stream<RegisteredName> registeredNames() {
+    return files.registeredNames();
+  }
+
+  /** How many files there are (an estimate). */
+  public long count() {
+    return files.count();
   }
 
   private ZoneId zone() {

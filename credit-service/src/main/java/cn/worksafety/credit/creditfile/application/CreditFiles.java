@@ -2,7 +2,9 @@ package cn.worksafety.credit.creditfile.application;
 
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.RatingChangedEvent;
-import cn.worksafety.platform.web.PageView;
+import cn.worksafety.credit.creditfile.model.RegisteredName;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,6 +33,12 @@ public interface CreditFiles {
   /** How many files there are, registered or not (an estimate is good enough). */
   long count();
 
-  /** Files whose name contains {@code text} or whose code starts with it; all files when it is blank. */
-  PageView<CreditFile> search(String text, int offset, int limit);
+  /** The files of these enterprises that exist, by USCC, read together. */
+  Map<String, CreditFile> findAll(Collection<String> usccs);
+
+  /**
+   * The name and region of every registered enterprise, in USCC order, read a batch at a time and
+   * without the rest of its file. Close the stream when done.
+   */
+  Stream<RegisteredName> registeredNames();
 }

@@ -8,13 +8,17 @@ import cn.worksafety.credit.creditfile.model.Profile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RatingLine;
 import cn.worksafety.credit.creditfile.model.RatingPeriod;
+import cn.worksafety.credit.creditfile.model.RegisteredName;
 import cn.worksafety.credit.creditfile.model.Withdrawal;
 import cn.worksafety.credit.creditfile.model.RecordKind;
 import cn.worksafety.credit.creditfile.model.Severity;
+import com.mongodb.client.model.Projections;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Maps credit files to and from their stored form. Public so that the re-rating benchmark (bench/)
@@ -38,6 +42,15 @@ public final class CreditFileDocuments {
               .append("maskedIdNumber", p.principal().maskedIdNumber()));
     }
     return d;
+  }
+
+  /** The fields {@link #registeredName} reads. */
+  static final Bson REGISTERED_NAME = Projections.include("name", "region", "profileSequence");
+
+  /** The enterprise's name and region as its file keeps them; empty before it is registered. */
+  static Optional<RegisteredName> registeredName(Document d) {
+    return d.getString("name") == null ? Optional.empty() : Optional.of(new RegisteredName(d.getString("_id"),
+        d.getString("name"), d.getString("region"), number(d, "profileSequence")));
   }
 
   static CreditFile fromDocument(Document d) {

@@ -6,23 +6,22 @@ import cn.worksafety.credit.creditfile.application.CreditFiles;
 import cn.worksafety.credit.creditfile.model.CreditFile;
 import cn.worksafety.credit.creditfile.model.Rating;
 import cn.worksafety.credit.creditfile.model.RatingChangedEvent;
+import cn.worksafety.credit.creditfile.model.RegisteredName;
 import cn.worksafety.platform.mongo.VersionedDocuments;
 import cn.worksafety.platform.outbox.Outbox;
 import cn.worksafety.platform.outbox.OutboxEntry;
 import cn.worksafety.platform.security.RegionScope;
-import cn.worksafety.platform.web.PageView;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,6 +32,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MongoCreditFiles implements CreditFiles {
   static final String COLLECTION = "credit_files";
+  private static final int NAMES_PER_QUERY = 100;
   private final MongoCollection<Document> collection;
   private final Outbox outbox;
   private final VersionedDocuments writes;
@@ -87,17 +87,18 @@ public class MongoCreditFiles implements CreditFiles {
   }
 
   @Override
-  public PageView<CreditFile> search(String text, int offset, int limit) {
-    Bson filter = Filters.exists("name");
-    if (text != null && !text.isBlank()) {
-      String q = text.strip();
-      filter = Filters.and(filter, Filters.or(
-          Filters.regex("name", Pattern.compile(Pattern.quote(q), Pattern.CASE_INSENSITIVE)),
-          Filters.regex("_id", "^" + Pattern.quote(q.toUpperCase(Locale.ROOT)))));
+  public Map<String, CreditFile> findAll(Collection<String> usccs) {
+    Map<String, CreditFile> found = new HashMap<>(usccs.size() * 2);
+    if (!usccs.isEmpty()) {
+      collection.find(Filters.in("_id", usccs)).batchSize(usccs.size())
+          .forEach(d -> found.put(d.getString("_id"), CreditFileDocuments.fromDocument(d)));
     }
-    List<CreditFile> items = new ArrayList<>();
-    collection.find(filter).sort(new Document("_id", 1)).skip(offset).limit(limit)
-        .forEach(d -> items.add(CreditFileDocuments.fromDocument(d)));
-    return new PageView<>(items, offset / limit, limit, collection.countDocuments(filter));
+    return found;
+  }
+
+  @Override
+  public Stream<RegisteredName> registeredNames() {
+    return UsccOrderWalk.after(collection, null, NAMES_PER_QUERY, CreditFileDocuments.REGISTERED_NAME)
+        .map(CreditFileDocuments::registeredName).flatMap(Optional::stream);
   }
 }

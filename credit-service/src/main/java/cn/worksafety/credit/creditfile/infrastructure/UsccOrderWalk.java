@@ -48,6 +48,15 @@ public final class UsccOrderWalk {
    * caller work at the same time; closing the stream stops that thread.
    */
   public static Stream<Document> after(MongoCollection<Document> collection, String afterUscc, int batchSize) {
+    return after(collection, afterUscc, batchSize, null);
+  }
+
+  /**
+   * As {@link #after(MongoCollection, String, int)}, each document cut down to {@code projection}
+   * (whole when null).
+   */
+  public static Stream<Document> after(MongoCollection<Document> collection, String afterUscc, int batchSize,
+      Bson projection) {
     Bson filter = afterUscc == null ? new Document() : Filters.gt("_id", afterUscc);
     List<String> keys = new ArrayList<>();
     collection.find(filter).projection(Projections.include("_id")).batchSize(KEYS_PER_BATCH)
@@ -85,7 +94,7 @@ public final class UsccOrderWalk {
         }
         List<String> batch = keys.subList(next, Math.min(keys.size(), next + perQuery));
         next += batch.size();
-        return CompletableFuture.supplyAsync(() -> inKeyOrder(collection, batch), reader);
+        return CompletableFuture.supplyAsync(() -> inKeyOrder(collection, batch, projection), reader);
       }
     };
     Spliterator<List<Document>> split = Spliterators.spliteratorUnknownSize(batches,
@@ -105,9 +114,10 @@ public final class UsccOrderWalk {
     }
   }
 
-  private static List<Document> inKeyOrder(MongoCollection<Document> collection, List<String> keys) {
+  private static List<Document> inKeyOrder(MongoCollection<Document> collection, List<String> keys, Bson projection) {
     Map<Object, Document> byKey = new HashMap<>(keys.size() * 2);
-    collection.find(Filters.in("_id", keys)).batchSize(keys.size()).forEach(d -> byKey.put(d.get("_id"), d));
+    collection.find(Filters.in("_id", keys)).projection(projection).batchSize(keys.size())
+        .forEach(d -> byKey.put(d.get("_id"), d));
     return keys.stream().map(byKey::get).filter(Objects::nonNull).toList();
   }
 }
