@@ -1,9 +1,5 @@
 package cn.worksafety.credit.publicquery.web;
 
-import cn.worksafety.credit.creditfile.application.CreditFileService;
-import cn.worksafety.credit.creditfile.model.CreditFile;
-import cn.worksafety.credit.creditfile.model.Rating;
-import cn.worksafety.credit.creditfile.web.RecordView;
 import cn.worksafety.credit.publicquery.application.PublicQueryService;
 import cn.worksafety.credit.publicquery.application.SearchNotReady;
 import cn.worksafety.credit.publicquery.model.IndexStatus;
@@ -19,8 +15,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
@@ -38,21 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 /** The public credit query: open to anyone, showing only what may be published. */
 @RestController
 @Tag(name = "Public credit query", description = "公众查询 What anyone may look up, without a token: enterprises "
-    + "by name or code, suggestions while typing, and one enterprise's standing.")
+    + "by name or code, suggestions while typing, and one enterprise's standing — grade and score band, the records "
+    + "still inside their publication period, and whether it stands on the serious-dishonesty list with the entry's "
+    + "dates, measures and persons (ID numbers masked).")
 @RequestMapping("/api/public/enterprises")
 public class PublicEnterpriseController {
   private final PublicQueryService query;
-  private final CreditFileService files;
   private final Clock clock;
 
-  public PublicEnterpriseController(PublicQueryService query, CreditFileService files, Clock clock) {
+  public PublicEnterpriseController(PublicQueryService query, Clock clock) {
     this.query = query;
-    this.files = files;
     this.clock = clock;
   }
-
-  public record Standing(String uscc, String name, String region, String industry, String grade, int score,
-      OffsetDateTime ratedAt, List<RecordView> records) {}
 
   @Operation(summary = "Find enterprises 企业查询", description = "Enterprises whose name contains q (any part of "
       + "it: full- and half-width, case, spaces and punctuation do not matter) or whose code starts with q (any "
@@ -79,20 +70,14 @@ public class PublicEnterpriseController {
     return query.suggestions(q, limit).stream().map(SuggestionView::of).toList();
   }
 
-  /** When the grade shown took effect: the stored rating's time, unless records have aged out since. */
-  private static Instant ratedAt(CreditFile f, Rating now) {
-    return now.differsFrom(f.rating()) ? now.effectiveAt() : f.rating().effectiveAt();
-  }
-
+  @Operation(summary = "An enterprise's standing 企业信用状况", description = "Grade and score band now, the records "
+      + "still inside their publication period, and the list status: whether the enterprise stands on the "
+      + "serious-dishonesty list now and, if so, each entry's term (start and end date), publication, "
+      + "repair-eligible date and persons, with the joint-sanction measures. A malformed code answers 400, an "
+      + "unknown one 404. Answers while the name index is built.")
   @GetMapping("/{uscc}")
-  public Standing standing(@PathVariable String uscc) {
-    CreditFile f = files.get(uscc);
-    Rating now = files.ratingAt(f, clock.instant());
-    Instant at = now.effectiveAt();
-    return new Standing(f.uscc(), f.profile().name(), f.profile().region(), f.profile().industry(),
-        now.grade().name(), now.score(), ratedAt(f, now).atZone(clock.getZone()).toOffsetDateTime(),
-        f.records().stream().filter(r -> r.activeAt(at, clock.getZone()))
-            .map(r -> RecordView.of(r, at, clock.getZone())).toList());
+  public StandingView standing(@Parameter(example = "914403001922038216") @PathVariable String uscc) {
+    return StandingView.of(query.standing(uscc), clock.getZone());
   }
 
   @ExceptionHandler(SearchNotReady.class)
