@@ -28,6 +28,10 @@ import tools.jackson.databind.JsonNode;
  * ready (the queue declared and consumed from), and whenever consumption starts on a queue that did
  * not exist when the last walk began (the broker was away at start, a connection was lost), the index
  * walks the store again to catch up.
+ *
+ * <p>One gap is left: an event published before this replica's queue existed that the shared inbox
+ * applies only after the walk has read its enterprise (a backlog in the inbox while the replica
+ * starts) reaches the index neither way; the next walk brings it in.
  */
 @Component
 public class NameIndexFeed implements MessageListener {
