@@ -64,10 +64,15 @@ public abstract class CreditIntegrationTest {
 
   /** Publishes an event exactly as the relay of the service that owns its type would. */
   protected void send(EventType type, String subject, String id, Object data) {
+    send(type, subject, id, data, null);
+  }
+
+  /** As the other service's relay sends it, with the W3C {@code traceparent} of the request that caused it. */
+  protected void send(EventType type, String subject, String id, Object data, String traceparent) {
     String source = type.exchange().equals(Exchanges.CREDIT) ? "/credit-service" : "/enforcement-service";
     CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type.type(),
         subject, OffsetDateTime.now(ZoneOffset.ofHours(8)), type.dataschema(), CloudEvent.DATA_CONTENT_TYPE,
-        Long.toString(SEQUENCE.incrementAndGet()), "test-" + id, null, data);
+        Long.toString(SEQUENCE.incrementAndGet()), "test-" + id, traceparent, data);
     QueueProbe.publish(type.exchange(), type.type(), json.writeValueAsString(event));
   }
 

@@ -24,6 +24,7 @@ import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.core.JacksonException;
 import cn.worksafety.platform.requestid.RequestIds;
+import cn.worksafety.platform.tracing.TraceContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -48,10 +49,13 @@ public class InboxListener {
   private final SanctionService sanctions;
   private final StoreOutages outages;
   private final Timer handling;
+  private final TraceContexts traces;
 
   public InboxListener(IncomingEvents events, CreditFileService files, BlacklistService blacklist,
-      SanctionService sanctions, @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay, MeterRegistry metrics) {
+      SanctionService sanctions, @Value("${app.inbox.store-retry-max:30s}") Duration maxDelay, MeterRegistry metrics,
+      TraceContexts traces) {
     this.events = events;
+    this.traces = traces;
     this.files = files;
     this.blacklist = blacklist;
     this.sanctions = sanctions;
@@ -69,7 +73,8 @@ public class InboxListener {
     } catch (JacksonException e) {
       throw new AmqpRejectAndDontRequeueException("not a readable CloudEvent: " + e.getOriginalMessage(), e);
     }
-    handling.record(() -> RequestIds.within(event.requestid(), () -> outages.waitOut(() -> handle(event))));
+    handling.record(() -> traces.continueTrace(event.traceparent(), "credit.inbox " + event.type(),
+        () -> RequestIds.within(event.requestid(), () -> outages.waitOut(() -> handle(event)))));
   }
 
   private void handle(CloudEvent<JsonNode> event) {
