@@ -69,10 +69,10 @@ class PublicSearchApiTest extends CreditIntegrationTest {
   }
 
   @Test
-  void theCodeComesFirstThenTheEqualNameThenNamesStartingWithThenContainingIt() {
+  void theEqualNameComesFirstThenNamesStartingWithThenContainingItWhateverTheirLength() {
     String part = chinese(3);
-    String containing = register("宁波" + part + "机械有限公司");
-    String starting = register(part + "机械有限公司");
+    String containing = register("宁波" + part + "厂");
+    String starting = register(part + "机械制造有限公司");
     String equal = register(part);
 
     JsonNode found = awaitSearch("q=" + encode(part), r -> r.get("total").asLong() == 3);

@@ -59,10 +59,20 @@ class LuceneNameIndexTest {
   }
 
   @Test
-  void codeFirstThenEqualNameThenNameStartingThenContainingShortestFirst() {
+  void aCodeStartingWithWhatWasTypedComesBeforeANameContainingIt() {
+    String named = TestUsccs.random("440300");
+    index.put(List.of(new RegisteredName(named, "杭州91330100电子厂", "440300", 1)));
+    String coded = put("某某电子有限公司");
+    index.openForSearch();
+
+    assertThat(uscc(search("91330100"))).containsExactly(coded, named);
+  }
+
+  @Test
+  void equalNameThenNameStartingThenContainingShortestFirst() {
     String contains = put("杭州安泰化工有限公司");
     String containsShorter = put("杭州安泰有限公司");
-    String starts = put("安泰化工有限公司");
+    String starts = put("安泰化工机械制造有限公司");
     String equal = put("安泰");
     index.openForSearch();
 
