@@ -96,6 +96,7 @@ class NameIndexBuildTest extends CreditIntegrationTest {
     JsonNode health = health();
     assertThat(health.get("searchable").asBoolean()).isTrue();
     assertThat(health.get("documents").asLong()).isEqualTo(2);
+    assertThat(health.get("eventsApplied").asLong()).isGreaterThanOrEqualTo(1);
   }
 
   private List<String> usccs(String q) {

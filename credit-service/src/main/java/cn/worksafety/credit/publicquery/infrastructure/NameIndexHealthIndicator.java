@@ -27,7 +27,8 @@ public class NameIndexHealthIndicator extends AbstractHealthIndicator {
     IndexStatus status = indexing.status();
     builder.up().withDetail("searchable", status.searchable()).withDetail("walking", status.walking())
         .withDetail("walked", status.walked()).withDetail("expected", status.expected())
-        .withDetail("percent", status.percent()).withDetail("documents", index.size());
+        .withDetail("percent", status.percent()).withDetail("documents", index.size())
+        .withDetail("eventsApplied", status.eventsApplied());
     if (status.walkStartedAt() != null) {
       builder.withDetail("walkStartedAt", status.walkStartedAt().toString());
     }
