@@ -113,6 +113,9 @@ class ResilienceTest {
       assertThat(creditResults.stream().filter(t -> t.status() == 503))
           .hasSize(6 - CREDIT_CONCURRENCY)
           .allSatisfy(t -> assertThat(t.took()).as("refused at once, not queued").isLessThan(Duration.ofSeconds(2)));
+      assertThat(breakers.circuitBreaker("credit").getState())
+          .as("a full bulkhead is the gateway shedding load, not credit-service failing")
+          .isEqualTo(CircuitBreaker.State.CLOSED);
     } finally {
       callers.shutdownNow();
     }
