@@ -39,7 +39,7 @@ final class CreditFileSeed {
   private static final int BATCH = 1_000;
   private static final String[] REGIONS = {"440103", "440106", "440304", "440305", "440306", "440604", "441302",
       "441900", "442000", "445102"};
-  private static final String[] INDUSTRIES = {"MINING", "HAZARDOUS_CHEMICALS", "FIREWORKS", "METALLURGY",
+  static final String[] INDUSTRIES = {"MINING", "HAZARDOUS_CHEMICALS", "FIREWORKS", "METALLURGY",
       "BUILDING_MATERIALS", "MACHINERY", "LIGHT_INDUSTRY", "TEXTILES", "TRADE"};
   private static final String[] GRADES = {"NONE", "NONE", "NONE", "LEVEL_3", "LEVEL_3", "LEVEL_2", "LEVEL_1"};
   private static final Duration SPREAD = Duration.ofDays(4 * 365);
@@ -113,8 +113,8 @@ final class CreditFileSeed {
     Instant registered = now.minus(SPREAD).minusSeconds(random.nextLong(86_400L * 365));
     String industry = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
     String region = region(i);
-    Profile profile = new Profile("基准测试第" + i + "号" + industry.toLowerCase(java.util.Locale.ROOT) + "有限公司",
-        region, industry, GRADES[random.nextInt(GRADES.length)], "VALID");
+    Profile profile = new Profile(EnterpriseNames.of(i, region, industry), region, industry,
+        GRADES[random.nextInt(GRADES.length)], "VALID");
     String uscc = uscc(i);
     CreditFile file = CreditFile.open(uscc).updateProfile(profile, 1, "bench-registered-" + i, scorecard, registered,
         ZONE).file();

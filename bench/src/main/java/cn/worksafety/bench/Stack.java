@@ -87,6 +87,12 @@ final class Stack {
   /** Starts {@code deploy/target/apps/<name>.jar} on the store's database {@code database} and waits until it is ready. */
   Service startService(String name, String database, String heap, List<String> javaOptions, Broker broker,
       String jwtSecret) throws IOException, InterruptedException {
+    return startService(name, database, heap, javaOptions, broker, jwtSecret, Map.of());
+  }
+
+  /** As above, with more environment for the service (a gateway's routes, say). */
+  Service startService(String name, String database, String heap, List<String> javaOptions, Broker broker,
+      String jwtSecret, Map<String, String> moreEnv) throws IOException, InterruptedException {
     Path serviceJar = jar("deploy/target/apps/" + name + ".jar");
     int port = Child.freePort();
     Map<String, String> env = new LinkedHashMap<>();
@@ -98,6 +104,7 @@ final class Stack {
     env.put("SPRING_RABBITMQ_PASSWORD", broker.password());
     env.put("SPRING_RABBITMQ_VIRTUALHOST", broker.vhost());
     env.put("LOCAL_JWT_SECRET", jwtSecret);
+    env.putAll(moreEnv);
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
     command.addAll(javaOptions);
     command.addAll(List.of("-jar", serviceJar.toString(), "--spring.profiles.active=local",
