@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,10 +19,13 @@ import org.HdrHistogram.Histogram;
 /**
  * Requests at a fixed rate, whatever the answers do (an open loop): each latency counts from when
  * the request was due, not when it was sent, so a server that stalls is charged for the requests
- * that queued behind the stall (no coordinated omission).
+ * that queued behind the stall (no coordinated omission). At most {@link #MAX_IN_FLIGHT} requests
+ * are open at once, on as many kept connections, as a browser population behind a proxy would
+ * hold them; a request due while all are busy waits for one, and that wait is in its latency.
  */
 final class OpenLoad {
   private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
+  static final int MAX_IN_FLIGHT = 64;
 
   record Outcome(Histogram latencies, long due, Map<Integer, Long> statuses, long failures) {
     long ok() {
@@ -43,6 +47,7 @@ final class OpenLoad {
     Map<Integer, Long> statuses = new ConcurrentHashMap<>();
     AtomicLong failures = new AtomicLong();
     CountDownLatch answered = new CountDownLatch((int) due);
+    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     long start = System.nanoTime();
     for (long k = 0; k < due; k++) {
       long dueAt = start + k * interval;
@@ -50,6 +55,7 @@ final class OpenLoad {
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
+      inFlight.acquire();
       HttpRequest request = HttpRequest.newBuilder(base.resolve(paths.get())).timeout(Duration.ofSeconds(30))
           .header("Accept", "application/json").GET().build();
       http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
@@ -59,6 +65,7 @@ final class OpenLoad {
         } else {
           statuses.merge(response.statusCode(), 1L, Long::sum);
         }
+        inFlight.release();
         answered.countDown();
       });
     }
