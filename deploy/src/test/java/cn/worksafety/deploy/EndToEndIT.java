@@ -1,10 +1,12 @@
 package cn.worksafety.deploy;
 
 import static cn.worksafety.deploy.RunningSystem.JSON;
+import static cn.worksafety.deploy.RunningSystem.await;
 import static cn.worksafety.deploy.RunningSystem.exchange;
 import static cn.worksafety.deploy.RunningSystem.get;
 import static cn.worksafety.deploy.RunningSystem.newUscc;
 import static cn.worksafety.deploy.RunningSystem.post;
+import static cn.worksafety.deploy.RunningSystem.proposalFor;
 import static cn.worksafety.deploy.RunningSystem.rabbit;
 import static cn.worksafety.deploy.RunningSystem.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,18 +142,7 @@ class EndToEndIT {
     post("/api/enforcement/cases/" + caseId + "/approval", supervisor, Map.of("collectiveReviewRef", "集体讨论记录 E2E"),
         200);
 
-    JsonNode proposal = null;
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (proposal == null && System.nanoTime() < deadline) {
-      JsonNode proposals = send("GET", "/api/credit/blacklist/proposals?state=PROPOSED&size=100", token, null, 200);
-      for (JsonNode item : proposals.get("items")) {
-        if (item.get("uscc").asString().equals(uscc)) {
-          proposal = item;
-        }
-      }
-      Thread.sleep(200);
-    }
-    assertThat(proposal).as("a listing proposed for " + uscc).isNotNull();
+    JsonNode proposal = await("a listing proposed for " + uscc, () -> proposalFor(uscc, token));
     assertThat(proposal.get("trigger").get("code").asString()).isEqualTo("UNLICENSED_OPERATION");
     assertThat(proposal.get("caseId").asString()).isEqualTo(caseId);
     assertThat(proposal.get("persons").get(0).get("maskedIdNumber").asString()).isEqualTo("440***********0012");

@@ -1,11 +1,12 @@
 package cn.worksafety.deploy;
 
 import static cn.worksafety.deploy.RunningSystem.JSON;
+import static cn.worksafety.deploy.RunningSystem.await;
 import static cn.worksafety.deploy.RunningSystem.get;
 import static cn.worksafety.deploy.RunningSystem.newUscc;
 import static cn.worksafety.deploy.RunningSystem.post;
+import static cn.worksafety.deploy.RunningSystem.proposalFor;
 import static cn.worksafety.deploy.RunningSystem.rabbit;
-import static cn.worksafety.deploy.RunningSystem.send;
 import static cn.worksafety.deploy.RunningSystem.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -145,32 +146,25 @@ class PublicPageBrowserIT {
         "industry", "HAZARDOUS_CHEMICALS", "standardizationGrade", "NONE",
         "principal", Map.of("name", "李四", "idNumber", ID_NUMBER)), 201);
 
-    awaitKnownToCredit(uscc);
+    // as in enforcement-service, where no case can be filed before its enterprise is registered
+    await(uscc + " known to credit-service", () ->
+        RunningSystem.exchange("GET", "/api/public/enterprises/" + uscc, null, null).statusCode() == 200 ? true : null);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
     String caseId = "case-browser-" + UUID.randomUUID();
     publish(EventType.CASE_DECIDED, uscc, new CaseDecided(caseId, uscc, REGION, List.of("AQXK-19"),
         List.of(new Penalty("FINE", new BigDecimal("200000.00"), null)), now.minusDays(420),
         "《安全生产许可证条例》第十九条"));
 
-    String id = awaitProposal(uscc, officer);
+    String id = await("a listing proposed for " + uscc, () -> proposalFor(uscc, officer)).get("id").asString();
     String path = "/api/credit/blacklist/proposals/" + id;
     step(path + "/notice", officer, Map.of("servedAt", now.minusDays(410).toString()));
     step(path + "/decision", supervisor, Map.of("list", true, "reason", "事实清楚，符合列入条件",
         "decidingAuthority", "深圳市应急管理局", "decidedAt", now.minusDays(400).toString()));
     JsonNode published = step(path + "/publication", officer, Map.of());
     assertThat(published.get("state").asString()).isEqualTo("LISTED");
-    awaitListedPublicly(uscc);
-  }
-
-  /** The entry reaches the enterprise's credit file through credit's own credit.blacklist.entered. */
-  private static void awaitListedPublicly(String uscc) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!get("/api/public/enterprises/" + uscc, 200).get("listStatus").get("listed").asBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the public standing of " + uscc + " does not show the listing within 30 s");
-      }
-      Thread.sleep(200);
-    }
+    // the entry reaches the enterprise's credit file through credit's own credit.blacklist.entered
+    await("the listing on the public standing of " + uscc, () ->
+        get("/api/public/enterprises/" + uscc, 200).get("listStatus").get("listed").asBoolean() ? true : null);
   }
 
   /**
@@ -187,30 +181,6 @@ class PublicPageBrowserIT {
       }
       Thread.sleep(100);
     }
-  }
-
-  /** As in enforcement-service, where no case can be filed before its enterprise is registered. */
-  private static void awaitKnownToCredit(String uscc) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (RunningSystem.exchange("GET", "/api/public/enterprises/" + uscc, null, null).statusCode() != 200) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(uscc + " not known to credit-service within 30 s of its registration");
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static String awaitProposal(String uscc, String token) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (JsonNode item : send("GET", "/api/credit/blacklist/proposals?size=100", token, null, 200).get("items")) {
-        if (item.get("uscc").asString().equals(uscc)) {
-          return item.get("id").asString();
-        }
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("no listing proposed for " + uscc + " within 30 s");
   }
 
   private static void publish(EventType type, String subject, Object data) throws Exception {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -153,6 +154,31 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
       code.append(charset.charAt(ThreadLocalRandom.current().nextInt(charset.length())));
     }
     return code.append(Uscc.checkCharacter(code.toString())).toString();
+  }
+
+  /** What {@code probe} gives once it gives anything (not null): asked every 200 ms, for at most 30 s. */
+  static <T> T await(String what, Callable<T> probe) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (T value = probe.call(); ; value = probe.call()) {
+      if (value != null) {
+        return value;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + ": not within 30 s");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** The listing proposed for {@code uscc} and waiting for its notice, as the officer's list shows it, or null. */
+  static JsonNode proposalFor(String uscc, String token) throws Exception {
+    for (JsonNode item : send("GET", "/api/credit/blacklist/proposals?state=PROPOSED&size=100", token, null, 200)
+        .get("items")) {
+      if (item.get("uscc").asString().equals(uscc)) {
+        return item;
+      }
+    }
+    return null;
   }
 
   static Connection rabbit() throws Exception {

@@ -19,7 +19,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** With {@code RATE_LIMIT_REDIS_URL} set, the buckets are kept in that (real, local) Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class RateLimitInRedisTest {
   private static final String REDIS = System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379");
   private static final String BUCKET_KEY = "gateway:rate-limit:anonymous:127.0.0.1";

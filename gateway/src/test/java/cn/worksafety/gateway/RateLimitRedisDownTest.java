@@ -13,7 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** A configured Redis that is down neither stops the gateway from starting nor closes the public API. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class RateLimitRedisDownTest {
   private static final StubService credit = new StubService();
 

@@ -21,7 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Buckets held in the gateway's memory: a burst over the limit gets 429 with Retry-After. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "20s")
 class RateLimitTest {
   private static final int BURST = 5;
   private static final StubService credit = new StubService();

@@ -25,11 +25,9 @@ public class PublicAnswerCache {
 
   private final Cache<String, Answer> answers;
 
-
   public PublicAnswerCache(@Value("${app.public-cache.ttl:10m}") Duration ttl,
       @Value("${app.public-cache.max-answers:20000}") long maxAnswers) {
     this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxAnswers).build();
-
   }
 
   /** Answers are kept per path and query, as the caller wrote them. */

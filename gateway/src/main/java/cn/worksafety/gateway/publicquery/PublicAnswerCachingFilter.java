@@ -22,7 +22,8 @@ import reactor.core.publisher.Mono;
 /** Copies each good answer of the public route into the {@link PublicAnswerCache} on its way out. */
 @Component
 public class PublicAnswerCachingFilter implements GlobalFilter, Ordered {
-  static final String PUBLIC_ROUTE = "public";
+  /** The route of the public query API (application.yml). */
+  public static final String PUBLIC_ROUTE = "public";
 
   private final PublicAnswerCache cache;
 

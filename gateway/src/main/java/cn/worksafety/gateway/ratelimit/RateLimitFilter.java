@@ -7,6 +7,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,8 +43,7 @@ public class RateLimitFilter implements WebFilter {
   private final RateLimitProperties properties;
   private final ProblemResponses problems;
   private final MeterRegistry meters;
-  private final BucketConfiguration anonymous;
-  private final BucketConfiguration partner;
+  private final Map<ClientKey.Kind, BucketConfiguration> limits = new EnumMap<>(ClientKey.Kind.class);
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
 
   public RateLimitFilter(RateLimitBuckets buckets, RateLimitProperties properties, ProblemResponses problems,
@@ -51,8 +52,9 @@ public class RateLimitFilter implements WebFilter {
     this.properties = properties;
     this.problems = problems;
     this.meters = meters;
-    this.anonymous = configuration(properties.anonymous());
-    this.partner = configuration(properties.partner());
+    for (ClientKey.Kind kind : ClientKey.Kind.values()) {
+      limits.put(kind, configuration(properties.of(kind)));
+    }
   }
 
   private static BucketConfiguration configuration(RateLimitProperties.Limit limit) {
@@ -78,8 +80,7 @@ public class RateLimitFilter implements WebFilter {
   }
 
   private Mono<Void> limit(ClientKey client, ServerWebExchange exchange, WebFilterChain chain) {
-    BucketConfiguration limit = client.kind() == ClientKey.Kind.PARTNER ? partner : anonymous;
-    return buckets.take(client.bucket(), limit)
+    return buckets.take(client.bucket(), limits.get(client.kind()))
         .map(Optional::of)
         .onErrorResume(e -> {
           warnAtMostEvery10Seconds(e);
@@ -100,8 +101,7 @@ public class RateLimitFilter implements WebFilter {
 
   private Mono<Void> reject(ClientKey client, ConsumptionProbe probe, ServerWebExchange exchange) {
     long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-    RateLimitProperties.Limit limit = client.kind() == ClientKey.Kind.PARTNER
-        ? properties.partner() : properties.anonymous();
+    RateLimitProperties.Limit limit = properties.of(client.kind());
     ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
         "This client may make " + limit.perSecond() + " requests a second (bursts of " + limit.capacity()
             + "). Try again in " + seconds + " s.",

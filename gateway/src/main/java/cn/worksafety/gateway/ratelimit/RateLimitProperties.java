@@ -25,6 +25,10 @@ public record RateLimitProperties(
     }
   }
 
+  Limit of(ClientKey.Kind kind) {
+    return kind == ClientKey.Kind.PARTNER ? partner : anonymous;
+  }
+
   boolean sharedThroughRedis() {
     return redisUrl != null && !redisUrl.isBlank();
   }

@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 
 import cn.worksafety.gateway.problem.ProblemResponses;
 import cn.worksafety.gateway.publicquery.PublicAnswerCache;
+import cn.worksafety.gateway.publicquery.PublicAnswerCachingFilter;
 import cn.worksafety.gateway.problem.Problems;
 import cn.worksafety.gateway.requestid.RequestIds;
 import java.net.URI;
@@ -38,7 +39,7 @@ public class FallbackRoutes {
   private static final Map<String, String> SERVICES = Map.of(
       "enforcement", "enforcement-service",
       "credit", "credit-service",
-      "public", "credit-service (public credit query)");
+      PublicAnswerCachingFilter.PUBLIC_ROUTE, "credit-service (public credit query)");
 
   /** A timed-out change may still have been applied downstream; the caller must not blindly repeat it. */
   private static final String CHANGE_WARNING =
@@ -58,7 +59,7 @@ public class FallbackRoutes {
           "There is no such fallback.", request.path()));
     }
     URI original = originalUrl(request);
-    if ("public".equals(routeId) && isRead(request)) {
+    if (PublicAnswerCachingFilter.PUBLIC_ROUTE.equals(routeId) && isRead(request)) {
       Optional<PublicAnswerCache.Answer> kept = publicAnswers.last(PublicAnswerCache.keyOf(original));
       if (kept.isPresent()) {
         return keptAnswer(kept.get());
