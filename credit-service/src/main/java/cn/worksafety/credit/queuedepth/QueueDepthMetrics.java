@@ -5,6 +5,7 @@ import com.rabbitmq.http.client.domain.QueueInfo;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -51,16 +52,19 @@ public class QueueDepthMetrics {
       log.debug("queue depths not read: {}", e.toString());
       return;
     }
-    ready.register(rows(queues, QueueInfo::getMessagesReady), true);
-    unacknowledged.register(rows(queues, QueueInfo::getMessagesUnacknowledged), true);
-    consumers.register(rows(queues, QueueInfo::getConsumerCount), true);
+    List<Tags> tags = queues.stream().map(q -> Tags.of("queue", q.getName(), "kind", kindOf(q.getName()))).toList();
+    ready.register(rows(queues, tags, QueueInfo::getMessagesReady), true);
+    unacknowledged.register(rows(queues, tags, QueueInfo::getMessagesUnacknowledged), true);
+    consumers.register(rows(queues, tags, QueueInfo::getConsumerCount), true);
   }
 
-  private List<MultiGauge.Row<?>> rows(List<QueueInfo> queues, ToLongFunction<QueueInfo> value) {
-    return queues.stream()
-        .<MultiGauge.Row<?>>map(q -> MultiGauge.Row.of(Tags.of("queue", q.getName(), "kind", kindOf(q.getName())),
-            value.applyAsLong(q)))
-        .toList();
+  private static List<MultiGauge.Row<?>> rows(List<QueueInfo> queues, List<Tags> tags,
+      ToLongFunction<QueueInfo> value) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>(queues.size());
+    for (int i = 0; i < queues.size(); i++) {
+      rows.add(MultiGauge.Row.of(tags.get(i), value.applyAsLong(queues.get(i))));
+    }
+    return rows;
   }
 
   String kindOf(String queue) {

@@ -12,6 +12,7 @@ import cn.worksafety.credit.measure.application.MeasureCatalogue;
 import cn.worksafety.credit.measure.model.Department;
 import cn.worksafety.credit.publicquery.model.Found;
 import cn.worksafety.credit.publicquery.model.Hits;
+import cn.worksafety.credit.publicquery.model.IndexStatus;
 import cn.worksafety.credit.publicquery.model.NameQuery;
 import cn.worksafety.platform.problem.DomainException;
 import cn.worksafety.platform.web.PageView;
@@ -121,8 +122,9 @@ public class PublicQueryService {
   }
 
   private void requireSearchable() {
-    if (!indexing.status().searchable()) {
-      throw new SearchNotReady(indexing.status());
+    IndexStatus status = indexing.status();
+    if (!status.searchable()) {
+      throw new SearchNotReady(status);
     }
   }
 }

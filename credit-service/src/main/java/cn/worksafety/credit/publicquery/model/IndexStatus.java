@@ -18,9 +18,6 @@ public record IndexStatus(boolean walking, long walked, long expected, Instant w
   private static final long FIRST_RETRY_SECONDS = 5;
   private static final long LONGEST_RETRY_SECONDS = 60;
 
-  public static IndexStatus notStarted() {
-    return new IndexStatus(false, 0, 0, null, null, 0);
-  }
 
   public boolean searchable() {
     return searchableSince != null;

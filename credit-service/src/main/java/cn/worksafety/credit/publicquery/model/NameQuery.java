@@ -23,8 +23,4 @@ public record NameQuery(String name, Optional<String> usccPrefix, boolean all) {
         typed == null || typed.isBlank());
   }
 
-  /** Whether no enterprise can answer it. */
-  public boolean findsNothing() {
-    return !all && name.isEmpty() && usccPrefix.isEmpty();
-  }
 }
