@@ -1,0 +1,74 @@
+package cn.worksafety.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * An lb:// route over two real instances: both get requests, and a stopped one is left out by the
+ * health check, so that even changes (which the gateway never retries) reach the one still running.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@AutoConfigureWebTestClient(timeout = "20s")
+class LoadBalancingTest {
+  private static final StubService first = new StubService();
+  private static final StubService second = new StubService();
+
+  @Autowired
+  WebTestClient client;
+
+  @Value("${app.security.jwt.hmac-secret}")
+  String secret;
+
+  @DynamicPropertySource
+  static void instances(DynamicPropertyRegistry registry) {
+    registry.add("ENFORCEMENT_URI", () -> "lb://enforcement-service");
+    registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[0].uri", first::uri);
+    registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[1].uri", second::uri);
+    registry.add("DOWNSTREAM_HEALTH_CHECK_INTERVAL", () -> "500ms");
+    registry.add("CREDIT_URI", () -> "http://127.0.0.1:" + TestSupport.unusedPort());
+  }
+
+  @AfterAll
+  static void stop() {
+    first.close();
+    second.close();
+  }
+
+  @Test
+  void requestsAreSpreadOverTheInstancesAndAStoppedOneIsLeftOut() throws Exception {
+    String token = TestSupport.sign("officer-1", List.of("OFFICER"), "440300", secret);
+    for (int i = 0; i < 20; i++) {
+      read(token).expectStatus().isOk();
+    }
+    assertThat(first.requests.get()).as("requests the first instance got").isGreaterThanOrEqualTo(5);
+    assertThat(second.requests.get()).as("requests the second instance got").isGreaterThanOrEqualTo(5);
+
+    second.close();
+    Thread.sleep(Duration.ofSeconds(2).toMillis());
+    int before = first.requests.get();
+    for (int i = 0; i < 20; i++) {
+      client.post().uri("/api/enforcement/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+          .header(HttpHeaders.CONTENT_TYPE, "application/json").bodyValue("{}").exchange().expectStatus().isOk();
+    }
+    assertThat(first.requests.get() - before).as("changes the remaining instance got").isGreaterThanOrEqualTo(20);
+  }
+
+  private WebTestClient.ResponseSpec read(String token) {
+    return client.get().uri("/api/enforcement/enterprises")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+  }
+}
