@@ -17,4 +17,4 @@ fi
 say "installing ${missing[*]} from the OS packages"
 if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
 $sudo apt-get update -qq
-$sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

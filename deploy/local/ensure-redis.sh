@@ -25,7 +25,7 @@ fi
 if ! command -v redis-server >/dev/null 2>&1; then
   say "installing redis-server from the OS packages"
   if [[ $(id -u) -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
-  $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
 fi
 say "starting redis-server on 127.0.0.1:6379 (nothing kept on disk)"
 redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save '' --appendonly no >/dev/null
