@@ -169,6 +169,12 @@ final class ChildProcess {
     return "did not stop within " + grace.toSeconds() + " s, killed";
   }
 
+  /** SIGKILL at once: no shutdown hook, no graceful stop; what a crash or an OOM kill looks like. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** The last lines of the log, for telling why a child failed. */
   List<String> tail(int lines) {
     try {
