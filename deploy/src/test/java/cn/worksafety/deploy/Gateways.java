@@ -2,9 +2,7 @@ package cn.worksafety.deploy;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Gateways {
   /** The status of an answer that never came: the request may or may not have been applied. */
   static final int UNKNOWN = 0;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = RunningSystem.JSON;
   private static final Duration DOWN_FOR = Duration.ofSeconds(5);
 
   /** An answer: its status and its body read as JSON (missing when it was not JSON). */
@@ -51,17 +49,9 @@ final class Gateways {
     for (int tried = 0; tried < uris.size() * 3; tried++) {
       int chosen = choose();
       String gateway = uris.get(chosen);
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      if (body != null) {
-        request.header("Content-Type", "application/json");
-      }
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
       try {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(RunningSystem.request(method, gateway + path, token, body),
+            HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), parse(response.body()));
       } catch (ConnectException e) {
         downUntil.set(chosen, System.nanoTime() + DOWN_FOR.toNanos());

@@ -3,7 +3,6 @@ package cn.worksafety.deploy;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +57,7 @@ final class ReplicatedSystem implements AutoCloseable {
 
     Map<String, List<Integer>> ports = new HashMap<>();
     for (String app : List.of("enforcement-service", "credit-service", "gateway")) {
-      ports.put(app, List.of(freePort(), freePort()));
+      ports.put(app, List.of(RunningSystem.freePort(), RunningSystem.freePort()));
     }
     for (String app : SERVICES) {
       Map<String, String> env = new LinkedHashMap<>(serviceSettings);
@@ -95,7 +94,7 @@ final class ReplicatedSystem implements AutoCloseable {
 
   private void launch(String app, int index, int port, Map<String, String> env, List<String> arguments)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-jar",
+    List<String> command = new ArrayList<>(List.of(RunningSystem.javaBinary(), "-Xmx384m", "-jar",
         APPS.resolve(app + ".jar").toString(), "--spring.profiles.active=local", "--server.port=" + port));
     command.addAll(arguments);
     ChildProcess process = new ChildProcess(app + "-" + index, command, env, Path.of("."),
@@ -147,13 +146,4 @@ final class ReplicatedSystem implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
 }

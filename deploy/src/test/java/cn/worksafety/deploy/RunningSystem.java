@@ -135,7 +135,12 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
   }
 
   static HttpResponse<String> exchange(String method, String path, String token, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30))
+    return HTTP.send(request(method, gateway + path, token, body), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request as a user's client sends it: JSON body if any, bearer token if any, 30 s at most. */
+  static HttpRequest request(String method, String uri, String token, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     if (body != null) {
@@ -144,7 +149,7 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return request.build();
   }
 
   static String newUscc(String region) {
@@ -182,18 +187,23 @@ public final class RunningSystem implements BeforeAllCallback, ExtensionContext.
   }
 
   static Connection rabbit() throws Exception {
+    return rabbit("/");
+  }
+
+  static Connection rabbit(String vhost) throws Exception {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
+    factory.setVirtualHost(vhost);
     return factory.newConnection("e2e-test");
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
-  private static String javaBinary() {
+  static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

@@ -6,7 +6,6 @@ import cn.worksafety.deploy.CaseWorkload.Driven;
 import cn.worksafety.deploy.Gateways.Answer;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and the overdue sweep (a scheduled job on both enforcement instances) announced each hazard once.
  */
 class ScaleOutIT {
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = RunningSystem.JSON;
   private static final int ENTERPRISES = Integer.getInteger("scale-out.cases", 5_000);
   private static final int KILL_AFTER = ENTERPRISES * 2 / 5;
   private static final int HAZARD_EVERY = 25;
@@ -198,11 +197,8 @@ class ScaleOutIT {
     Set<String> enterprises = driven.stream().map(Driven::uscc).collect(Collectors.toSet());
     Map<String, List<JsonNode>> delivered = new HashMap<>();
     PARTNERS.forEach(p -> delivered.put(p, new ArrayList<>()));
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
-    factory.setVirtualHost(system.vhost);
     long deadline = System.nanoTime() + SETTLE.toNanos();
-    try (Connection connection = factory.newConnection("scale-out-test"); Channel channel = connection.createChannel()) {
+    try (Connection connection = RunningSystem.rabbit(system.vhost); Channel channel = connection.createChannel()) {
       while (true) {
         List<String> missing = new ArrayList<>();
         for (String partner : PARTNERS) {
@@ -258,10 +254,7 @@ class ScaleOutIT {
   }
 
   private static long deadLetters(String queue) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
-    factory.setVirtualHost(system.vhost);
-    try (Connection connection = factory.newConnection("scale-out-test"); Channel channel = connection.createChannel()) {
+    try (Connection connection = RunningSystem.rabbit(system.vhost); Channel channel = connection.createChannel()) {
       return channel.queueDeclarePassive(queue).getMessageCount();
     }
   }
