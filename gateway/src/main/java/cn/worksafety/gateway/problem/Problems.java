@@ -26,6 +26,14 @@ public final class Problems {
     return problem;
   }
 
+  /** A service that is down, slow or behind an open breaker; a change may still have been applied. */
+  public static ProblemDetail unavailable(String service, boolean read, String instance) {
+    return of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+        "The " + service + " is unavailable or did not answer in time. Please try again shortly."
+            + (read ? "" : " If this request was a change, check whether it took effect before repeating it."),
+        instance);
+  }
+
   public static ProblemDetail validation(List<FieldError> errors, String instance) {
     String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
         .orElse("the request is invalid");

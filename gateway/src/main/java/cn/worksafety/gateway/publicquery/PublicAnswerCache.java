@@ -20,6 +20,10 @@ public class PublicAnswerCache {
   static final int MAX_BODY_BYTES = 256 * 1024;
   /** Tells the caller, and the page, that the answer is a kept copy and from when. */
   public static final String DATA_AS_OF_HEADER = "X-Data-As-Of";
+  /** A kept answer is never to be stored further along: it is already old. */
+  public static final String KEPT_ANSWER_CACHE_CONTROL = "no-store";
+  /** The service behind the public query, as named in its "unavailable" problem. */
+  public static final String SERVICE = "credit-service (public credit query)";
 
   public record Answer(byte[] body, MediaType contentType, Instant at) {}
 

@@ -10,8 +10,9 @@ import org.springframework.web.server.ServerWebExchange;
  * Who a request counts against: a partner by its department (all its systems share one budget),
  * anyone without a token by address. Staff tokens are not limited.
  *
- * <p>Behind a load balancer, set {@code server.forward-headers-strategy=framework} so the address is
- * the client's from {@code X-Forwarded-For}, not the balancer's.
+ * <p>Behind a load balancer, set {@code server.forward-headers-strategy=native} so the address is
+ * the client's from {@code X-Forwarded-For}, not the balancer's (Reactor Netty applies it for every
+ * request, the public query's fast path included).
  */
 record ClientKey(Kind kind, String id) {
   enum Kind { ANONYMOUS, PARTNER }
@@ -22,16 +23,19 @@ record ClientKey(Kind kind, String id) {
 
   static Optional<ClientKey> of(ServerWebExchange exchange, Authentication authentication) {
     if (authentication == null) {
-      InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-      String address = remote == null ? "unknown"
-          : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
-      return Optional.of(new ClientKey(Kind.ANONYMOUS, address));
+      return Optional.of(anonymous(exchange.getRequest().getRemoteAddress()));
     }
     if (authentication instanceof JwtAuthenticationToken jwt && hasRole(jwt, "ROLE_PARTNER")) {
       String department = jwt.getToken().getClaimAsString("department");
       return Optional.of(new ClientKey(Kind.PARTNER, department != null ? department : jwt.getName()));
     }
     return Optional.empty();
+  }
+
+  static ClientKey anonymous(InetSocketAddress remote) {
+    String address = remote == null ? "unknown"
+        : remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    return new ClientKey(Kind.ANONYMOUS, address);
   }
 
   private static boolean hasRole(Authentication authentication, String authority) {

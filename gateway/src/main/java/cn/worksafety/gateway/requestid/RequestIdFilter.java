@@ -1,8 +1,5 @@
 package cn.worksafety.gateway.requestid;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -21,8 +18,6 @@ import reactor.core.publisher.Mono;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter implements WebFilter {
-  private static final Logger accessLog = LoggerFactory.getLogger("cn.worksafety.gateway.access");
-
   @Override
   public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
     long start = System.nanoTime();
@@ -40,13 +35,7 @@ public class RequestIdFilter implements WebFilter {
 
   private static void log(ServerWebExchange exchange, String id, long start) {
     HttpStatusCode status = exchange.getResponse().getStatusCode();
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    MDC.put(RequestIds.MDC_KEY, id);
-    try {
-      accessLog.info("{} {} {} {}ms requestId={}", exchange.getRequest().getMethod(),
-          exchange.getRequest().getPath().value(), status == null ? "-" : status.value(), millis, id);
-    } finally {
-      MDC.remove(RequestIds.MDC_KEY);
-    }
+    AccessLog.write(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+        status == null ? null : status.value(), start, id);
   }
 }

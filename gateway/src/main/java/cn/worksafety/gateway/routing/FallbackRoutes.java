@@ -39,11 +39,7 @@ public class FallbackRoutes {
   private static final Map<String, String> SERVICES = Map.of(
       "enforcement", "enforcement-service",
       "credit", "credit-service",
-      PublicAnswerCachingFilter.PUBLIC_ROUTE, "credit-service (public credit query)");
-
-  /** A timed-out change may still have been applied downstream; the caller must not blindly repeat it. */
-  private static final String CHANGE_WARNING =
-      " If this request was a change, check whether it took effect before repeating it.";
+      PublicAnswerCachingFilter.PUBLIC_ROUTE, PublicAnswerCache.SERVICE);
 
   @Bean
   RouterFunction<ServerResponse> fallbackRouter(PublicAnswerCache publicAnswers) {
@@ -69,11 +65,7 @@ public class FallbackRoutes {
     Throwable cause = request.exchange().getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
     log.warn("{} unavailable for {} {} (requestId={}): {}", service, request.method(), path,
         request.exchange().getAttribute(RequestIds.ATTRIBUTE), cause == null ? "circuit open" : cause.toString());
-    return ProblemResponses.response(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-        "Service unavailable",
-        "The " + service + " is unavailable or did not answer in time. Please try again shortly."
-            + (isRead(request) ? "" : CHANGE_WARNING),
-        path));
+    return ProblemResponses.response(Problems.unavailable(service, isRead(request), path));
   }
 
   private static boolean isRead(ServerRequest request) {
@@ -84,7 +76,7 @@ public class FallbackRoutes {
   private static Mono<ServerResponse> keptAnswer(PublicAnswerCache.Answer answer) {
     ServerResponse.BodyBuilder response = ServerResponse.ok()
         .header(PublicAnswerCache.DATA_AS_OF_HEADER, answer.at().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        .header(HttpHeaders.CACHE_CONTROL, PublicAnswerCache.KEPT_ANSWER_CACHE_CONTROL);
     if (answer.contentType() != null) {
       response.contentType(answer.contentType());
     }
