@@ -26,6 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class LoadBalancingTest {
   private static final StubService first = new StubService();
   private static final StubService second = new StubService();
+  private static final StubService creditFirst = new StubService();
+  private static final StubService creditSecond = new StubService();
 
   @Autowired
   WebTestClient client;
@@ -39,13 +41,36 @@ class LoadBalancingTest {
     registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[0].uri", first::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[1].uri", second::uri);
     registry.add("DOWNSTREAM_HEALTH_CHECK_INTERVAL", () -> "500ms");
-    registry.add("CREDIT_URI", () -> "http://127.0.0.1:" + TestSupport.unusedPort());
+    registry.add("CREDIT_URI", () -> "lb://credit-service");
+    registry.add("spring.cloud.discovery.client.simple.instances.credit-service[0].uri", creditFirst::uri);
+    registry.add("spring.cloud.discovery.client.simple.instances.credit-service[1].uri", creditSecond::uri);
   }
 
   @AfterAll
   static void stop() {
     first.close();
     second.close();
+    creditFirst.close();
+    creditSecond.close();
+  }
+
+  @Test
+  void publicReadsTakingTheFastPathAreSpreadAndLeaveAStoppedInstanceOut() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      client.get().uri("/api/public/enterprises/91440300MA5FLB0001").exchange().expectStatus().isOk();
+    }
+    assertThat(creditFirst.requests.get()).as("requests the first instance got").isGreaterThanOrEqualTo(5);
+    assertThat(creditSecond.requests.get()).as("requests the second instance got").isGreaterThanOrEqualTo(5);
+
+    creditSecond.close();
+    Thread.sleep(Duration.ofSeconds(2).toMillis());
+    int before = creditFirst.requests.get();
+    for (int i = 0; i < 20; i++) {
+      client.get().uri("/api/public/enterprises/91440300MA5FLB0001").exchange().expectStatus().isOk()
+          .expectHeader().doesNotExist("X-Data-As-Of");
+    }
+    assertThat(creditFirst.requests.get() - before).as("reads (and health checks) the remaining instance got")
+        .isGreaterThanOrEqualTo(20);
   }
 
   @Test
