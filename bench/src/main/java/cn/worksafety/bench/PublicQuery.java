@@ -46,6 +46,9 @@ public final class PublicQuery {
   private static final double GOAL_LOOKUP_P99_MILLIS = 50;
   private static final double GOAL_GATEWAY_SHARE = 0.70;
   private static final double GOAL_SEARCH_P99_MILLIS = 100;
+  private static final double STEADY = 0.05;
+  private static final Duration WARM_UP_ROUND = Duration.ofSeconds(20);
+  private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(10);
 
   private final PublicQueryOptions options;
   private final Path work;
@@ -114,10 +117,7 @@ public final class PublicQuery {
     Wrk wrk = new Wrk(work, lookups);
     OpenLoad load = new OpenLoad();
 
-    // both JVMs compile the hot paths for a minute or more; measured before that, the first round is half the second
-    say("warm-up: 20 s of lookups straight to credit-service, 60 s through the gateway, 10 s of searches …");
-    wrk.run(credit.base(), 2, options.connections(), Duration.ofSeconds(20));
-    wrk.run(gateway.base(), 2, options.connections(), Duration.ofSeconds(60));
+    warmUp(wrk, credit.base(), gateway.base());
     load.run(gateway.base(), () -> pick(searches), options.searchRate(), Duration.ofSeconds(10));
 
     say("full speed, %d connections, %s each, alternating: direct, gateway, direct, gateway …", options.connections(),
@@ -168,6 +168,37 @@ public final class PublicQuery {
     result("public-lookup-p99-at-rate", "<=" + (int) GOAL_LOOKUP_P99_MILLIS, lookup.p(99), "ms");
     result("public-name-search-p99", "<=" + (int) GOAL_SEARCH_P99_MILLIS, search.p(99), "ms");
     return 0; // the run completed; goals met or not is in the report
+  }
+
+  /**
+   * On two cores shared with the load, the JIT compilers of both JVMs need minutes to finish the hot
+   * paths (measured after a fixed minute, one gateway round came out 0.7 of the next); rounds run
+   * until neither rate moves by more than {@link #STEADY} from one round to the next.
+   */
+  private void warmUp(Wrk wrk, URI direct, URI gateway) throws Exception {
+    say("warm-up: 20 s rounds straight to credit-service and through the gateway until both rates hold steady "
+        + "(within %.0f %%; at most %d minutes) …", STEADY * 100, WARM_UP_LIMIT.toMinutes());
+    long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+    double lastDirect = 0;
+    double lastGateway = 0;
+    for (int round = 1; ; round++) {
+      double directRate = wrk.run(direct, 2, options.connections(), WARM_UP_ROUND).perSecond();
+      double gatewayRate = wrk.run(gateway, 2, options.connections(), WARM_UP_ROUND).perSecond();
+      say("  round %d: direct %.0f/s, gateway %.0f/s", round, directRate, gatewayRate);
+      if (steady(lastDirect, directRate) && steady(lastGateway, gatewayRate)) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        say("  still moving after %d minutes: measuring anyway", WARM_UP_LIMIT.toMinutes());
+        return;
+      }
+      lastDirect = directRate;
+      lastGateway = gatewayRate;
+    }
+  }
+
+  private static boolean steady(double before, double now) {
+    return before > 0 && Math.abs(now - before) <= STEADY * before;
   }
 
   private static Wrk.Outcome report(String target, Wrk.Outcome outcome) {
