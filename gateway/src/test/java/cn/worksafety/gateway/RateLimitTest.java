@@ -41,6 +41,8 @@ class RateLimitTest {
     registry.add("RATE_LIMIT_ANONYMOUS_PER_SECOND", () -> 1);
     registry.add("RATE_LIMIT_PARTNER_BURST", () -> BURST);
     registry.add("RATE_LIMIT_PARTNER_PER_SECOND", () -> 1);
+    // as behind a load balancer in production: X-Forwarded-For names the client
+    registry.add("server.forward-headers-strategy", () -> "native");
   }
 
   @AfterAll
@@ -66,6 +68,18 @@ class RateLimitTest {
     assertThat(last.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(Integer.parseInt(last.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 2);
     assertThat(new String(last.getResponseBody())).contains("rate-limited").contains("Try again in");
+  }
+
+  @Test
+  void behindABalancerEachForwardedClientHasItsOwnBudget() {
+    List<Integer> first = new ArrayList<>();
+    for (int i = 0; i < BURST * 3; i++) {
+      first.add(client.get().uri("/api/public/enterprises?q=x").header("X-Forwarded-For", "203.0.113.7")
+          .exchange().expectBody().returnResult().getStatus().value());
+    }
+    assertThat(first).contains(429);
+    client.get().uri("/api/public/enterprises?q=x").header("X-Forwarded-For", "203.0.113.8")
+        .exchange().expectStatus().isOk();
   }
 
   @Test
