@@ -41,6 +41,9 @@ class LoadBalancingTest {
     registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[0].uri", first::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.enforcement-service[1].uri", second::uri);
     registry.add("DOWNSTREAM_HEALTH_CHECK_INTERVAL", () -> "500ms");
+    // checks every 500 ms never leave the event loops quiet for Reactor Netty's default 2 s, so at
+    // the end of the run closing this context would wait out its 15 s timeout
+    registry.add("spring.reactor.netty.shutdown-quiet-period", () -> "0s");
     registry.add("CREDIT_URI", () -> "lb://credit-service");
     registry.add("spring.cloud.discovery.client.simple.instances.credit-service[0].uri", creditFirst::uri);
     registry.add("spring.cloud.discovery.client.simple.instances.credit-service[1].uri", creditSecond::uri);

@@ -44,8 +44,10 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     String requestId = exchange.getAttributeOrDefault(RequestIds.ATTRIBUTE, "-");
     log.error("{} {} failed with {} (requestId={})", exchange.getRequest().getMethod(), path, status.value(),
         requestId, error);
-    String code = status.value() == 500 ? "internal-error" : "http-" + status.value();
-    return problems.write(exchange, Problems.of(status, code, title,
+    if (status.value() == 500) {
+      return problems.write(exchange, Problems.internalError(requestId, path));
+    }
+    return problems.write(exchange, Problems.of(status, "http-" + status.value(), title,
         "The request could not be completed; quote request id " + requestId + " when reporting it.", path));
   }
 }

@@ -34,6 +34,12 @@ public final class Problems {
         instance);
   }
 
+  /** A fault of the gateway's own: the request id lets whoever reports it find the log line. */
+  public static ProblemDetail internalError(String requestId, String instance) {
+    return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
+        "The request could not be completed; quote request id " + requestId + " when reporting it.", instance);
+  }
+
   public static ProblemDetail validation(List<FieldError> errors, String instance) {
     String detail = errors.stream().map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b)
         .orElse("the request is invalid");

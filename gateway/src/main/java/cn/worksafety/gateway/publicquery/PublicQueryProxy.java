@@ -27,7 +27,6 @@ import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreake
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -126,8 +125,7 @@ public class PublicQueryProxy implements NettyRouteProvider {
         })
         .onErrorResume(e -> {
           log.error("public query {} failed (requestId={})", pathAndQuery, requestId, e);
-          return Mono.just(PublicAnswer.problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-              "Internal error", "The gateway could not answer; the request id names it in the logs.", path)));
+          return Mono.just(PublicAnswer.problem(Problems.internalError(requestId, path)));
         })
         .flatMap(answer -> write(response, answer, method, requestId))
         .doFinally(signal -> {
