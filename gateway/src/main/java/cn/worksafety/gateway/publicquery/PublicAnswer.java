@@ -27,7 +27,7 @@ record PublicAnswer(int status, HttpHeaders headers, byte[] body) {
         .set(PublicAnswerCache.DATA_AS_OF_HEADER, kept.at().toString())
         .set(HttpHeaderNames.CACHE_CONTROL, PublicAnswerCache.KEPT_ANSWER_CACHE_CONTROL);
     if (kept.contentType() != null) {
-      headers.set(HttpHeaderNames.CONTENT_TYPE, kept.contentType().toString());
+      headers.set(HttpHeaderNames.CONTENT_TYPE, kept.contentType());
     }
     return new PublicAnswer(200, headers, kept.body());
   }

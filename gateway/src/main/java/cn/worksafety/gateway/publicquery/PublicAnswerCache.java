@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +24,8 @@ public class PublicAnswerCache {
   /** The service behind the public query, as named in its "unavailable" problem. */
   public static final String SERVICE = "credit-service (public credit query)";
 
-  public record Answer(byte[] body, MediaType contentType, Instant at) {}
+  /** {@code contentType}: the service's Content-Type header as sent, or null. */
+  public record Answer(byte[] body, String contentType, Instant at) {}
 
   private final Cache<String, Answer> answers;
 
@@ -39,7 +39,7 @@ public class PublicAnswerCache {
     return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
   }
 
-  void keep(String pathAndQuery, byte[] body, MediaType contentType) {
+  void keep(String pathAndQuery, byte[] body, String contentType) {
     if (body.length <= MAX_BODY_BYTES) {
       answers.put(pathAndQuery, new Answer(body, contentType, Instant.now()));
     }

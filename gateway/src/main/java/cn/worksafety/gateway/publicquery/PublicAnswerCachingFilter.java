@@ -10,6 +10,7 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -66,7 +67,7 @@ public class PublicAnswerCachingFilter implements GlobalFilter, Ordered {
         byte[] bytes = new byte[joined.readableByteCount()];
         joined.read(bytes);
         DataBufferUtils.release(joined);
-        cache.keep(key, bytes, getHeaders().getContentType());
+        cache.keep(key, bytes, getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
         return super.writeWith(Mono.just(bufferFactory().wrap(bytes)));
       });
     }

@@ -27,9 +27,9 @@ import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreake
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -58,6 +58,7 @@ public class PublicQueryProxy implements NettyRouteProvider {
   private final PublicAnswerCache answers;
   private final PublicRouteSettings route;
   private final ReactiveCircuitBreaker breaker;
+  private final Map<HttpMethod, Retry> retries;
   private final HttpClient client;
   private final ObjectProvider<ReactiveLoadBalancer.Factory<ServiceInstance>> loadBalancers;
   private final PublicRequestMetrics metrics;
@@ -73,6 +74,7 @@ public class PublicQueryProxy implements NettyRouteProvider {
     this.answers = answers;
     this.route = PublicRouteSettings.from(gateway, binder, breakerFilters, retryFilters);
     this.breaker = breakers.create(route.breakerName());
+    this.retries = Map.of(HttpMethod.GET, route.retryFor(HttpMethod.GET), HttpMethod.HEAD, route.retryFor(HttpMethod.HEAD));
     this.client = gatewayClient.responseTimeout(route.responseTimeout());
     this.loadBalancers = loadBalancers;
     this.metrics = metrics;
@@ -150,7 +152,7 @@ public class PublicQueryProxy implements NettyRouteProvider {
         .flatMap(answer -> route.breakerCounts(answer.status())
             ? Mono.<PublicAnswer>error(new PublicRouteSettings.FailedStatus(answer.status()))
             : Mono.just(answer))
-        .retryWhen(route.retryFor(method));
+        .retryWhen(retries.get(method));
     return breaker.run(call, failure -> Mono.just(fallback(method, pathAndQuery, path, requestId, failure)))
         .doOnNext(answer -> keepIfGood(method, pathAndQuery, answer));
   }
@@ -158,8 +160,7 @@ public class PublicQueryProxy implements NettyRouteProvider {
   private void keepIfGood(HttpMethod method, String pathAndQuery, PublicAnswer answer) {
     if (method == HttpMethod.GET && answer.status() == 200
         && !answer.headers().contains(PublicAnswerCache.DATA_AS_OF_HEADER)) {
-      String type = answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
-      answers.keep(pathAndQuery, answer.body(), type == null ? null : MediaType.parseMediaType(type));
+      answers.keep(pathAndQuery, answer.body(), answer.headers().get(HttpHeaderNames.CONTENT_TYPE));
     }
   }
 

@@ -48,8 +48,9 @@ record PublicRouteSettings(URI uri, String breakerName, Set<String> breakerStatu
 
   /** A service answer that counts against the breaker (and is not passed on). */
   boolean breakerCounts(int status) {
+    HttpStatus known = HttpStatus.resolve(status); // a non-standard code (599) has no name
     return breakerStatusCodes.contains(Integer.toString(status))
-        || breakerStatusCodes.contains(HttpStatus.valueOf(status).name());
+        || known != null && breakerStatusCodes.contains(known.name());
   }
 
   /** The route's retry policy for one request; none for a method the route does not retry. */

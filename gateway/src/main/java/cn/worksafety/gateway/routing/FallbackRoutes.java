@@ -78,7 +78,7 @@ public class FallbackRoutes {
         .header(PublicAnswerCache.DATA_AS_OF_HEADER, answer.at().toString())
         .header(HttpHeaders.CACHE_CONTROL, PublicAnswerCache.KEPT_ANSWER_CACHE_CONTROL);
     if (answer.contentType() != null) {
-      response.contentType(answer.contentType());
+      response.header(HttpHeaders.CONTENT_TYPE, answer.contentType());
     }
     return response.bodyValue(answer.body());
   }
