@@ -1,5 +1,6 @@
 package cn.worksafety.gateway.publicquery;
 
+import cn.worksafety.gateway.keepalive.OwnLoopStart;
 import cn.worksafety.gateway.problem.Problems;
 import cn.worksafety.gateway.ratelimit.RateLimiter;
 import cn.worksafety.gateway.requestid.AccessLog;
@@ -111,7 +112,8 @@ public class PublicQueryProxy implements NettyRouteProvider {
     String path = pathOf(pathAndQuery);
     String requestId = RequestIds.acceptOrCreate(request.requestHeaders().get(RequestIds.HEADER));
     Span span = startSpan(request.requestHeaders(), method);
-    return limiter.checkAnonymous(request.remoteAddress(), path)
+    Mono<RateLimiter.Decision> checked = Mono.defer(() -> limiter.checkAnonymous(request.remoteAddress(), path));
+    return OwnLoopStart.startOnOwnLoop(request, checked)
         .flatMap(decision -> {
           if (decision instanceof RateLimiter.Decision.Limited limited) {
             PublicAnswer refused = PublicAnswer.problem(limited.problem());
