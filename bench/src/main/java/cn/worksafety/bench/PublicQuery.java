@@ -157,6 +157,10 @@ public final class PublicQuery {
         lookup.latencies().getMaxValue() / 1000.0, lookup.ok(), lookup.due(), outcomes(lookup),
         GOAL_LOOKUPS_PER_SECOND, GOAL_LOOKUP_P99_MILLIS, verdict(options.lookupRate() >= GOAL_LOOKUPS_PER_SECOND
             && lookupsAllOk && lookup.p(99) <= GOAL_LOOKUP_P99_MILLIS && gatewayRate >= GOAL_LOOKUPS_PER_SECOND));
+    say("client        CPU of the fixed-rate client (Netty, one thread): %.0f µs a lookup, %.0f µs a search; of this"
+            + " whole JVM (with its JIT and collector): %.0f µs, %.0f µs",
+        lookup.loopCpuMicrosPerRequest(), search.loopCpuMicrosPerRequest(), lookup.processCpuMicrosPerRequest(),
+        search.processCpuMicrosPerRequest());
     say("name search   %d/s for %s through the gateway: p50 %.1f ms  p99 %.1f ms  max %.1f ms; %d of %d answered 200 %s"
             + "   goal p99 ≤ %.0f ms  %s",
         options.searchRate(), seconds(options.duration().multipliedBy(2)), search.p(50), search.p(99),
