@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +38,11 @@ public class PublicAnswerCache {
   /** Answers are kept per path and query, as the caller wrote them. */
   public static String keyOf(URI uri) {
     return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+
+  /** An answer to keep: a 200 to a GET that is not itself a kept copy (those carry {@link #DATA_AS_OF_HEADER}). */
+  static boolean worthKeeping(HttpMethod method, int status, boolean markedAsKept) {
+    return method == HttpMethod.GET && status == 200 && !markedAsKept;
   }
 
   void keep(String pathAndQuery, byte[] body, String contentType) {

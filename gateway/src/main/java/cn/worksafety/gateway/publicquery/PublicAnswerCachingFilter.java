@@ -12,7 +12,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -48,6 +47,7 @@ public class PublicAnswerCachingFilter implements GlobalFilter, Ordered {
     return chain.filter(exchange.mutate().response(new Keeping(exchange.getResponse(), key)).build());
   }
 
+  /** The answer to a GET on the public route. */
   private final class Keeping extends ServerHttpResponseDecorator {
     private final String key;
 
@@ -58,9 +58,8 @@ public class PublicAnswerCachingFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-      boolean good = HttpStatus.OK.equals(getStatusCode())
-          && !getHeaders().containsHeader(PublicAnswerCache.DATA_AS_OF_HEADER);
-      if (!good) {
+      if (getStatusCode() == null || !PublicAnswerCache.worthKeeping(HttpMethod.GET, getStatusCode().value(),
+          getHeaders().containsHeader(PublicAnswerCache.DATA_AS_OF_HEADER))) {
         return super.writeWith(body);
       }
       return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {

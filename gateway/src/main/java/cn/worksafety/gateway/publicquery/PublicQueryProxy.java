@@ -75,7 +75,8 @@ public class PublicQueryProxy implements NettyRouteProvider {
     this.answers = answers;
     this.route = PublicRouteSettings.from(gateway, binder, breakerFilters, retryFilters);
     this.breaker = breakers.create(route.breakerName());
-    this.retries = Map.of(HttpMethod.GET, route.retryFor(HttpMethod.GET), HttpMethod.HEAD, route.retryFor(HttpMethod.HEAD));
+    this.retries = Map.of(HttpMethod.GET, route.retryFor(HttpMethod.GET),
+        HttpMethod.HEAD, route.retryFor(HttpMethod.HEAD));
     this.client = gatewayClient.responseTimeout(route.responseTimeout());
     this.loadBalancers = loadBalancers;
     this.metrics = metrics;
@@ -160,8 +161,8 @@ public class PublicQueryProxy implements NettyRouteProvider {
   }
 
   private void keepIfGood(HttpMethod method, String pathAndQuery, PublicAnswer answer) {
-    if (method == HttpMethod.GET && answer.status() == 200
-        && !answer.headers().contains(PublicAnswerCache.DATA_AS_OF_HEADER)) {
+    if (PublicAnswerCache.worthKeeping(method, answer.status(),
+        answer.headers().contains(PublicAnswerCache.DATA_AS_OF_HEADER))) {
       answers.keep(pathAndQuery, answer.body(), answer.headers().get(HttpHeaderNames.CONTENT_TYPE));
     }
   }
