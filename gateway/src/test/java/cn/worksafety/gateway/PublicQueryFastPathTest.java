@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -51,6 +52,9 @@ class PublicQueryFastPathTest {
 
   @Autowired
   MeterRegistry meters;
+
+  @Value("${app.security.jwt.hmac-secret}")
+  String secret;
 
   @LocalServerPort
   int port;
@@ -142,6 +146,18 @@ class PublicQueryFastPathTest {
         .containsExactly("/api/public/enterprises/91330100MA2FLAKY1", "/api/public/enterprises/91330100MA2FLAKY1");
   }
 
+  /** Dashboards built on the gateway's route metric see the public route's traffic whichever path served it. */
+  @Test
+  void bothPathsCountInTheRouteMetricOfRoutePublic() throws Exception {
+    double before = publicRouteRequests("200");
+    client.get().uri("/api/public/enterprises?q=a").exchange().expectStatus().isOk();
+    String officer = TestSupport.sign("officer-1", List.of("OFFICER"), "330100", secret);
+    client.get().uri("/api/public/enterprises?q=a").header(HttpHeaders.AUTHORIZATION, "Bearer " + officer)
+        .exchange().expectStatus().isOk();
+    assertThat(received).hasSize(2);
+    assertThat(publicRouteRequests("200") - before).isEqualTo(2);
+  }
+
   @Test
   void aTokenIsStillCheckedTheOrdinaryWay() {
     double before = fastPathRequests(401);
@@ -165,6 +181,12 @@ class PublicQueryFastPathTest {
   private double fastPathRequests(int status) {
     Timer timer = meters.find("http.server.requests").tag("uri", FAST_PATH_URI).tag("status", Integer.toString(status))
         .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private double publicRouteRequests(String statusCode) {
+    Timer timer = meters.find("spring.cloud.gateway.requests").tag("routeId", "public").tag("httpMethod", "GET")
+        .tag("httpStatusCode", statusCode).tag("outcome", "SUCCESSFUL").timer();
     return timer == null ? 0 : timer.count();
   }
 
