@@ -44,10 +44,7 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     String requestId = exchange.getAttributeOrDefault(RequestIds.ATTRIBUTE, "-");
     log.error("{} {} failed with {} (requestId={})", exchange.getRequest().getMethod(), path, status.value(),
         requestId, error);
-    if (status.value() == 500) {
-      return problems.write(exchange, Problems.internalError(requestId, path));
-    }
-    return problems.write(exchange, Problems.of(status, "http-" + status.value(), title,
-        "The request could not be completed; quote request id " + requestId + " when reporting it.", path));
+    return problems.write(exchange, status.value() == 500 ? Problems.internalError(requestId, path)
+        : Problems.serverFault(status, "http-" + status.value(), title, requestId, path));
   }
 }

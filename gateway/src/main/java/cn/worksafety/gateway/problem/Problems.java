@@ -36,7 +36,14 @@ public final class Problems {
 
   /** A fault of the gateway's own: the request id lets whoever reports it find the log line. */
   public static ProblemDetail internalError(String requestId, String instance) {
-    return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
+    return serverFault(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error", requestId,
+        instance);
+  }
+
+  /** A 5xx the caller cannot do anything about but report, with the request id that finds the log line. */
+  public static ProblemDetail serverFault(HttpStatusCode status, String code, String title, String requestId,
+      String instance) {
+    return of(status, code, title,
         "The request could not be completed; quote request id " + requestId + " when reporting it.", instance);
   }
 

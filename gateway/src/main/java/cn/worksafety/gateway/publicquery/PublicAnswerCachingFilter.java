@@ -12,6 +12,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
@@ -58,7 +59,8 @@ public class PublicAnswerCachingFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-      if (getStatusCode() == null || !PublicAnswerCache.worthKeeping(HttpMethod.GET, getStatusCode().value(),
+      HttpStatusCode status = getStatusCode();
+      if (status == null || !PublicAnswerCache.worthKeeping(HttpMethod.GET, status.value(),
           getHeaders().containsHeader(PublicAnswerCache.DATA_AS_OF_HEADER))) {
         return super.writeWith(body);
       }

@@ -36,9 +36,7 @@ class PublicRequestMetrics {
     GatewayMetricsFilter filter = routeMetrics.getIfAvailable();
     this.routeMetric = filter == null ? null : filter.getMetricsPrefix() + ".requests";
     this.routeTags = Tags.of("routeId", PublicAnswerCachingFilter.PUBLIC_ROUTE,
-        "routeUri", String.valueOf(gateway.getRoutes().stream()
-            .filter(r -> PublicAnswerCachingFilter.PUBLIC_ROUTE.equals(r.getId())).findFirst()
-            .map(r -> r.getUri()).orElse(null)));
+        "routeUri", PublicRouteSettings.definition(gateway).getUri().toString());
   }
 
   void record(HttpMethod method, int status, long nanos) {

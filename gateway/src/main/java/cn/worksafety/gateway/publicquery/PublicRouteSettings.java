@@ -26,9 +26,7 @@ record PublicRouteSettings(URI uri, String breakerName, Set<String> breakerStatu
 
   static PublicRouteSettings from(GatewayProperties gateway, ConfigurationService binder,
       SpringCloudCircuitBreakerFilterFactory breakers, RetryGatewayFilterFactory retries) {
-    RouteDefinition route = gateway.getRoutes().stream()
-        .filter(r -> PublicAnswerCachingFilter.PUBLIC_ROUTE.equals(r.getId())).findFirst()
-        .orElseThrow(() -> new IllegalStateException("no route '" + PublicAnswerCachingFilter.PUBLIC_ROUTE + "'"));
+    RouteDefinition route = definition(gateway);
     SpringCloudCircuitBreakerFilterFactory.Config breaker = binder.with(breakers).name(breakers.name())
         .properties(filter(route, breakers.name()).getArgs()).bind();
     RetryGatewayFilterFactory.RetryConfig retry = binder.with(retries).name(retries.name())
@@ -39,6 +37,13 @@ record PublicRouteSettings(URI uri, String breakerName, Set<String> breakerStatu
     }
     return new PublicRouteSettings(route.getUri(), breaker.getName(), breaker.getStatusCodes(), retry,
         Duration.ofMillis(Long.parseLong(timeout.toString())));
+  }
+
+  /** Route {@code public} as application.yml defines it. */
+  static RouteDefinition definition(GatewayProperties gateway) {
+    return gateway.getRoutes().stream()
+        .filter(r -> PublicAnswerCachingFilter.PUBLIC_ROUTE.equals(r.getId())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no route '" + PublicAnswerCachingFilter.PUBLIC_ROUTE + "'"));
   }
 
   private static FilterDefinition filter(RouteDefinition route, String name) {
