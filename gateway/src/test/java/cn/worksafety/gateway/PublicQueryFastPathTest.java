@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -176,6 +177,44 @@ class PublicQueryFastPathTest {
       client.get().uri(path).exchange().expectStatus().is4xxClientError();
     }
     assertThat(received).isEmpty();
+  }
+
+  /**
+   * A client may send its next requests before it has the first answer. The fast path holds them
+   * while it answers; then one for the ordinary route, and the ones behind it, go to Reactor Netty:
+   * the answers leave in the order the requests came.
+   */
+  @Test
+  void pipelinedRequestsAreAnsweredInOrderWhicheverPathServesThem() throws Exception {
+    String officer = "Authorization: Bearer " + TestSupport.sign("officer-1", List.of("OFFICER"), "330100", secret);
+    List<String> codes = List.of("91330100MA2PIPE01", "91330100MA2PIPE02", "91330100MA2PIPE03", "91330100MA2PIPE04");
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      String requests = RawHttp.get("/api/public/enterprises/" + codes.get(0))
+          + RawHttp.get("/api/public/enterprises/" + codes.get(1), officer)
+          + RawHttp.get("/api/public/enterprises/" + codes.get(2))
+          + RawHttp.get("/api/public/enterprises/" + codes.get(3));
+      socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+      for (String code : codes) {
+        RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("/api/public/enterprises/" + code);
+      }
+    }
+    assertThat(received).hasSize(4);
+  }
+
+  @Test
+  void aCallerThatAsksToCloseGetsItsAnswerAndTheConnectionIsClosed() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(RawHttp.get("/api/public/enterprises/91330100MA27XYZ12A", "Connection: close")
+          .getBytes(StandardCharsets.US_ASCII));
+      RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+      assertThat(answer.status()).isEqualTo(200);
+      assertThat(answer.headers().get("Connection")).isEqualToIgnoringCase("close");
+      assertThat(socket.getInputStream().read()).as("the gateway closed the connection").isEqualTo(-1);
+    }
   }
 
   private double fastPathRequests(int status) {

@@ -98,8 +98,9 @@ class RateLimitTest {
   /**
    * A browser keeps its connection open. A refusal answered at once, right after an answer that came
    * from credit-service on another thread, must not leave the connection unread: the request after
-   * it would wait until the browser gives up (the Reactor Netty race {@code OwnLoopStart} avoids).
-   * Here on the public fast path: each round a new address (forwarded) and one out of budget.
+   * it would wait until the browser gives up (the Reactor Netty race {@code OwnLoopStart} avoids on
+   * the WebFlux routes). Here on the public fast path, which answers without Reactor Netty's
+   * dispatch: each round a new address (forwarded) and one out of budget.
    */
   @Test
   void aKeptConnectionIsServedWhileForwardedAnswersAndRefusalsAlternate() throws Exception {

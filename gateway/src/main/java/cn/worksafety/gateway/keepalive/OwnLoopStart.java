@@ -10,8 +10,9 @@ import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Starts the handling of every request in a task of its own on its connection's event loop, for the
- * WebFlux routes (as a decorator of the whole handler) and for the public fast path.
+ * Starts the handling of every request of the WebFlux routes in a task of its own on its
+ * connection's event loop (a decorator of the whole handler). The public fast path never goes
+ * through Reactor Netty's dispatch and needs none of this.
  *
  * <p>Why: a browser keeps its connection and sends the next request as soon as it has an answer.
  * An answer written from another thread (every proxied answer arrives on the HTTP client's thread)
@@ -37,7 +38,7 @@ public class OwnLoopStart implements HttpHandlerDecoratorFactory {
   }
 
   /** {@code handling}, subscribed to in a task of its own on the request's connection's event loop. */
-  public static <T> Mono<T> startOnOwnLoop(HttpServerRequest request, Mono<T> handling) {
+  private static <T> Mono<T> startOnOwnLoop(HttpServerRequest request, Mono<T> handling) {
     Executor[] loop = new Executor[1];
     request.withConnection(connection -> loop[0] = connection.channel().eventLoop());
     return handling.subscribeOn(Schedulers.fromExecutor(loop[0]));

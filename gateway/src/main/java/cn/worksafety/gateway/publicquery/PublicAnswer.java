@@ -1,25 +1,26 @@
 package cn.worksafety.gateway.publicquery;
 
 import cn.worksafety.gateway.problem.ProblemJson;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Map;
 import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.ProblemDetail;
-import reactor.netty.http.client.HttpClientResponse;
 
 /** An answer of the fast path, complete before it is written: the service's, a kept one, or a problem. */
 record PublicAnswer(int status, HttpHeaders headers, byte[] body) {
 
-  static PublicAnswer fromService(HttpClientResponse response, byte[] body) {
+  static PublicAnswer fromService(FullHttpResponse response) {
     HttpHeaders headers = new DefaultHttpHeaders();
-    for (Map.Entry<String, String> header : response.responseHeaders()) {
+    for (Map.Entry<String, String> header : response.headers()) {
       if (!RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST.contains(header.getKey().toLowerCase())) {
         headers.add(header.getKey(), header.getValue());
       }
     }
-    return new PublicAnswer(response.status().code(), headers, body);
+    return new PublicAnswer(response.status().code(), headers, ByteBufUtil.getBytes(response.content()));
   }
 
   static PublicAnswer kept(PublicAnswerCache.Answer kept) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
@@ -13,8 +12,6 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import reactor.util.retry.Retry;
-import reactor.util.retry.RetryBackoffSpec;
 
 /**
  * The public route as application.yml defines it (route {@code public}): where it goes, its circuit
@@ -58,22 +55,23 @@ record PublicRouteSettings(URI uri, String breakerName, Set<String> breakerStatu
         || known != null && breakerStatusCodes.contains(known.name());
   }
 
-  /** The route's retry policy for one request; none for a method the route does not retry. */
-  Retry retryFor(HttpMethod method) {
-    if (!retry.getMethods().contains(method) || retry.getRetries() < 1) {
-      return Retry.max(0);
-    }
+  /** Whether a request that has been tried {@code tries} times and failed so is tried again, as the route would. */
+  boolean triesAgain(HttpMethod method, int tries, Throwable failure) {
+    return retry.getMethods().contains(method) && tries <= retry.getRetries() && retryable(failure);
+  }
+
+  /**
+   * How long to wait before try number {@code tries + 1}: the route's backoff without jitter, as
+   * Reactor's {@code Retry.backoff} computes it (first, then times factor each time, at most max).
+   */
+  Duration backoffAfter(int tries) {
     RetryGatewayFilterFactory.BackoffConfig backoff = retry.getBackoff();
-    Predicate<Throwable> retryable = this::retryable;
     if (backoff == null) {
-      return Retry.max(retry.getRetries()).filter(retryable);
+      return Duration.ZERO;
     }
-    RetryBackoffSpec spec = Retry.backoff(retry.getRetries(), backoff.getFirstBackoff())
-        .maxBackoff(backoff.getMaxBackoff() == null ? backoff.getFirstBackoff() : backoff.getMaxBackoff())
-        .multiplier(backoff.getFactor())
-        .jitter(0)
-        .filter(retryable);
-    return spec.onRetryExhaustedThrow((s, signal) -> signal.failure());
+    Duration max = backoff.getMaxBackoff() == null ? backoff.getFirstBackoff() : backoff.getMaxBackoff();
+    double millis = backoff.getFirstBackoff().toMillis() * Math.pow(backoff.getFactor(), tries - 1);
+    return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);
   }
 
   private boolean retryable(Throwable failure) {
