@@ -2,10 +2,12 @@ package cn.worksafety.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +110,28 @@ class RateLimitTest {
     assertKeptConnectionServed(
         round -> get(lookup).header("X-Forwarded-For", "198.51." + round / 250 + "." + round % 250),
         () -> get(lookup).header("X-Forwarded-For", "203.0.113.9"));
+  }
+
+  /**
+   * Reactor Netty reads a connection only when asked. A new connection whose first request the fast
+   * path refuses at once must still be read on: the next request gets its answer.
+   */
+  @Test
+  void aConnectionWhoseFirstRequestIsRefusedIsStillServed() throws Exception {
+    String spent = "203.0.113.21";
+    HttpClient spender = HttpClient.newHttpClient();
+    for (int i = 0; i < BURST; i++) {
+      send(spender, get("/api/public/enterprises?q=x").header("X-Forwarded-For", spent));
+    }
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5_000);
+      socket.getOutputStream().write(RawHttp.get("/api/public/enterprises?q=x", "X-Forwarded-For: " + spent)
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(429);
+      socket.getOutputStream().write(RawHttp.get("/api/public/enterprises?q=x", "X-Forwarded-For: 198.51.100.21")
+          .getBytes(StandardCharsets.US_ASCII));
+      assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+    }
   }
 
   /** The same through the WebFlux routes: each round a new partner department and one out of budget. */
