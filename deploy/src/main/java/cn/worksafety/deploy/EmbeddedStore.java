@@ -11,11 +11,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The embedded local document store: mongo-java-server on 127.0.0.1, spoken to over TCP by the
  * official driver. Runs in its own process so that it is shut down cleanly (the H2 file backend
- * can lose about the last second of writes when killed).
+ * can lose about the last second of writes when killed). With {@code --exit-with-parent} (as the
+ * local stack and the benchmarks start it) it stops when its parent does and ignores Ctrl-C: the
+ * parent stops it, after the services.
  *
  * <pre>java -cp local-stack.jar cn.worksafety.deploy.EmbeddedStore [--port 27017]
  *     [--backend h2 --file .data/store.mv.db [--cache-mb 256] | --backend memory] [--exit-with-parent]</pre>
@@ -116,6 +120,10 @@ public final class EmbeddedStore {
       stopped.countDown();
     }, "embedded-store-shutdown"));
     if (options.exitWithParent) {
+      // Ctrl-C in a terminal reaches the whole process group at once. The parent stops the services
+      // first and this store last, so their last writes still find it; left to the signal, the store
+      // went first and each service waited out its driver's timeout until it was killed.
+      Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
       // If whoever started us dies without stopping us, do not hold the port and the file forever.
       ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
         System.out.println("EmbeddedStore: parent process exited, stopping");

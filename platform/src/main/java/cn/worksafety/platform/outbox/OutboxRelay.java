@@ -13,9 +13,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -47,6 +51,11 @@ import org.springframework.stereotype.Component;
 public class OutboxRelay implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /**
+   * The sign-off is a courtesy (the others notice a silent instance anyway): with the store gone it
+   * would wait for the driver's 30 s server selection, longer than a stop may take.
+   */
+  static final Duration LONGEST_SIGN_OFF = Duration.ofSeconds(2);
   /** Longer than a sweep of a million documents takes; a crash mid-sweep holds off the next no longer. */
   private static final Duration SWEEP_LEASE = Duration.ofMinutes(15);
 
@@ -331,9 +340,14 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void signOff(boolean leftWork) {
     try {
-      peers.leave(leftWork);
-    } catch (RuntimeException e) {
-      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}", e.toString());
+      CompletableFuture.runAsync(() -> peers.leave(leftWork))
+          .get(LONGEST_SIGN_OFF.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}",
+          e instanceof ExecutionException ? e.getCause().toString() : "no answer from the store within "
+              + LONGEST_SIGN_OFF.toSeconds() + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -14,7 +14,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -109,6 +112,31 @@ class OutboxRelayTest {
     relay.stop();
     connections.destroy();
     client.close();
+  }
+
+  /** The sign-off is a courtesy: with the store gone, a stop must not wait out the driver's 30 s. */
+  @Test
+  void aRelayWhoseStoreIsGoneStillStopsWithinSeconds() {
+    MongoServer store = new MongoServer(new MemoryBackend());
+    InetSocketAddress address = store.bind();
+    try (MongoClient own = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+      relay.stop();
+      build(own.getDatabase("gone"));
+      relay.start();
+      store.shutdownNow();
+      try {
+        own.getDatabase("gone").runCommand(new Document("ping", 1)); // the driver learns the store is gone
+      } catch (RuntimeException expected) {
+        // as every request does once the store is down
+      }
+
+      long started = System.nanoTime();
+      relay.stop();
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isLessThan(OutboxRelay.LONGEST_SIGN_OFF.plusSeconds(3));
+    } finally {
+      build(client.getDatabase(docs.getNamespace().getDatabaseName()));
+    }
   }
 
   @Test
