@@ -78,7 +78,7 @@ final class PublicCall {
 
   private void tryOnce() {
     tries++;
-    targets.get().whenComplete((target, noTarget) -> onLoop(() -> {
+    targets.get().whenComplete((target, noTarget) -> PublicExchange.onLoop(loop, () -> {
       if (outcome.isDone()) {
         return;
       }
@@ -142,13 +142,5 @@ final class PublicCall {
   private void end() {
     timeLimit.cancel(false);
     bulkhead.onComplete();
-  }
-
-  private void onLoop(Runnable step) {
-    if (loop.inEventLoop()) {
-      step.run();
-    } else {
-      loop.execute(step);
-    }
   }
 }

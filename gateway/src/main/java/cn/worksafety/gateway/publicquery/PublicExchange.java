@@ -70,7 +70,11 @@ final class PublicExchange {
 
   /** Runs {@code step} on the connection's loop: at once when already there. */
   void onLoop(Runnable step) {
-    EventLoop loop = loop();
+    onLoop(loop(), step);
+  }
+
+  /** Runs {@code step} on {@code loop}: at once when already there. */
+  static void onLoop(EventLoop loop, Runnable step) {
     if (loop.inEventLoop()) {
       step.run();
     } else {

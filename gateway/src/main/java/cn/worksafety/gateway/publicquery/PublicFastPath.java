@@ -9,7 +9,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -61,7 +60,7 @@ final class PublicFastPath extends ChannelDuplexHandler {
 
   private void dispatch(ChannelHandlerContext ctx, Object message) {
     if (message instanceof HttpRequest request) {
-      if (passedOn == 0 && request.decoderResult().isSuccess() && proxy.takes(request) && carriesNoBody(request)) {
+      if (passedOn == 0 && request.decoderResult().isSuccess() && proxy.takes(request)) {
         answering = true;
         skippingContent = !(message instanceof LastHttpContent);
         ReferenceCountUtil.release(message);
@@ -77,11 +76,6 @@ final class PublicFastPath extends ChannelDuplexHandler {
       return;
     }
     ctx.fireChannelRead(message);
-  }
-
-  private static boolean carriesNoBody(HttpRequest request) {
-    return !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0
-        && !request.headers().contains(HttpHeaderNames.EXPECT);
   }
 
   /** Writes an answer of this path (on the loop) and goes on with what waited for it. */

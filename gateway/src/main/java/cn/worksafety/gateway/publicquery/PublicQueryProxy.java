@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -150,7 +151,12 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
     if (!uri.startsWith(PREFIX) || request.headers().contains(HttpHeaderNames.AUTHORIZATION)) {
       return false;
     }
-    return PLAIN_PATH.matcher(pathOf(uri)).matches();
+    return PLAIN_PATH.matcher(pathOf(uri)).matches() && carriesNoBody(request);
+  }
+
+  private static boolean carriesNoBody(HttpRequest request) {
+    return !HttpUtil.isTransferEncodingChunked(request) && HttpUtil.getContentLength(request, 0L) == 0
+        && !request.headers().contains(HttpHeaderNames.EXPECT);
   }
 
   private static String pathOf(String uri) {
