@@ -126,6 +126,7 @@ class PublicQueryFastPathTest {
         .expectStatus().isNotFound()
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectHeader().valueEquals("X-From", "credit")
+        .expectHeader().doesNotExist("Proxy-Authenticate") // hop-by-hop: the service's, not the client's
         .expectBody().jsonPath("$.title").isEqualTo("Not Found");
   }
 
@@ -254,6 +255,7 @@ class PublicQueryFastPathTest {
         : "{\"path\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", status == 404 ? "application/problem+json" : "application/json");
     exchange.getResponseHeaders().set("X-From", "credit");
+    exchange.getResponseHeaders().set("Proxy-Authenticate", "Basic realm=\"credit\"");
     boolean head = exchange.getRequestMethod().equals("HEAD");
     exchange.sendResponseHeaders(status, head ? -1 : body.length);
     if (!head) {

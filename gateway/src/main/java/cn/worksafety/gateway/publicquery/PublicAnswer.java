@@ -6,8 +6,6 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.Map;
-import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.http.ProblemDetail;
 
 /** An answer of the fast path, complete before it is written: the service's, a kept one, or a problem. */
@@ -15,11 +13,7 @@ record PublicAnswer(int status, HttpHeaders headers, byte[] body) {
 
   static PublicAnswer fromService(FullHttpResponse response) {
     HttpHeaders headers = new DefaultHttpHeaders();
-    for (Map.Entry<String, String> header : response.headers()) {
-      if (!RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST.contains(header.getKey().toLowerCase())) {
-        headers.add(header.getKey(), header.getValue());
-      }
-    }
+    EndToEndHeaders.copyAnswer(response.headers(), headers);
     return new PublicAnswer(response.status().code(), headers, ByteBufUtil.getBytes(response.content()));
   }
 

@@ -39,7 +39,6 @@ import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
-import org.springframework.cloud.gateway.filter.headers.RemoveHopByHopHeadersFilter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -106,10 +105,7 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
         .or(() -> timeLimiters.getConfiguration(name)).orElse(timeLimiters.getDefaultConfig()).getTimeoutDuration();
     log.info("public fast path: time limit {} ms, response timeout {} ms", timeLimit.toMillis(),
         route.responseTimeout().toMillis());
-    this.connections = new ServiceConnections(resources.getLoopResources(),
-        Duration.ofMillis(clientSettings.getConnectTimeout() == null ? 30_000 : clientSettings.getConnectTimeout()),
-        clientSettings.getPool().getMaxIdleTime() == null ? Duration.ofSeconds(15)
-            : clientSettings.getPool().getMaxIdleTime());
+    this.connections = ServiceConnections.configuredAs(clientSettings, resources.getLoopResources());
     this.loadBalancers = loadBalancers;
     this.metrics = metrics;
     this.drain = drain;
@@ -284,12 +280,7 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
   }
 
   private void copyRequestHeaders(HttpHeaders in, HttpHeaders out, String requestId, Span span) {
-    for (Map.Entry<String, String> header : in) {
-      String name = header.getKey().toLowerCase();
-      if (!RemoveHopByHopHeadersFilter.HEADERS_REMOVED_ON_REQUEST.contains(name) && !name.equals("host")) {
-        out.add(header.getKey(), header.getValue());
-      }
-    }
+    EndToEndHeaders.copyRequest(in, out);
     out.set(RequestIds.HEADER, requestId);
     if (span != null) {
       propagator.inject(span.context(), out, HttpHeaders::set);

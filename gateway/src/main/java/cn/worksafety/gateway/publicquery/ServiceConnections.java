@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -41,6 +42,10 @@ import reactor.netty.resources.LoopResources;
 final class ServiceConnections {
   /** A service answer larger than this is refused (the public API's pages are a few kilobytes). */
   static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+  /** Reactor Netty's own default, which the gateway's routes get when none is configured. */
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  /** As the routes' pool is configured: well under the services' keep-alive timeout (Tomcat's, 60 s unless set). */
+  private static final Duration DEFAULT_MAX_IDLE = Duration.ofSeconds(15);
 
   private final LoopResources loops;
   private final Duration connectTimeout;
@@ -55,6 +60,13 @@ final class ServiceConnections {
   private DnsAddressResolverGroup resolver;
 
   private record Key(EventLoop loop, InetSocketAddress address) {}
+
+  /** Connections set up as the gateway's HTTP client for its routes is configured. */
+  static ServiceConnections configuredAs(HttpClientProperties client, LoopResources loops) {
+    return new ServiceConnections(loops,
+        client.getConnectTimeout() == null ? DEFAULT_CONNECT_TIMEOUT : Duration.ofMillis(client.getConnectTimeout()),
+        client.getPool().getMaxIdleTime() == null ? DEFAULT_MAX_IDLE : client.getPool().getMaxIdleTime());
+  }
 
   /** {@code loops}: the server's, to learn which transport (epoll, io_uring, NIO) its loops run. */
   ServiceConnections(LoopResources loops, Duration connectTimeout, Duration maxIdle) {
@@ -92,8 +104,8 @@ final class ServiceConnections {
         return;
       }
       Channel channel = acquired.getNow();
-      Exchange exchange = new Exchange(pool, channel, answer);
-      channel.pipeline().get(AnswerHandler.class).current = exchange;
+      Exchange exchange = new Exchange(pool, channel, channel.pipeline().get(AnswerHandler.class), answer);
+      exchange.answers.current = exchange;
       exchange.timeout = loop.schedule(() -> exchange.fail(
           new TimeoutException("no answer within " + timeout.toMillis() + " ms"), true), timeout.toMillis(),
           TimeUnit.MILLISECONDS);
@@ -117,13 +129,15 @@ final class ServiceConnections {
   private static final class Exchange {
     private final ChannelPool pool;
     private final Channel channel;
+    private final AnswerHandler answers;
     private final CompletableFuture<FullHttpResponse> answer;
     private ScheduledFuture<?> timeout;
     private boolean ended;
 
-    Exchange(ChannelPool pool, Channel channel, CompletableFuture<FullHttpResponse> answer) {
+    Exchange(ChannelPool pool, Channel channel, AnswerHandler answers, CompletableFuture<FullHttpResponse> answer) {
       this.pool = pool;
       this.channel = channel;
+      this.answers = answers;
       this.answer = answer;
     }
 
@@ -147,7 +161,7 @@ final class ServiceConnections {
       if (timeout != null) {
         timeout.cancel(false);
       }
-      channel.pipeline().get(AnswerHandler.class).current = null;
+      answers.current = null;
       if (closeConnection) {
         channel.close();
       }
