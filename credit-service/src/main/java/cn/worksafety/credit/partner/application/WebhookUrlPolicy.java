@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * call its own store, broker, management API or cloud metadata. A department inside the government
  * network is let in by name: {@code app.webhooks.trusted-targets} lists {@code host:port} pairs
  * allowed whatever they resolve to, over http too. Checked at registration and again before every
- * delivery, since what a name resolves to can change.
+ * delivery, since what a name resolves to can change; and the delivery connects only to addresses
+ * resolved and checked for that connection ({@link #addressesToConnect}), so a name cannot answer
+ * a public address to the check and an internal one to the connection (DNS rebinding).
  */
 @Component
 public class WebhookUrlPolicy {
@@ -34,6 +36,8 @@ public class WebhookUrlPolicy {
 
   private final Resolver resolver;
   private final Set<String> trustedTargets;
+  /** The hosts of the trusted targets, whatever their port. */
+  private final Set<String> trustedHosts;
   private final Set<String> ownHosts;
 
   @Autowired
@@ -45,6 +49,8 @@ public class WebhookUrlPolicy {
   public WebhookUrlPolicy(Resolver resolver, List<String> trustedTargets, List<String> ownHosts) {
     this.resolver = resolver;
     this.trustedTargets = lowerCase(trustedTargets);
+    this.trustedHosts = this.trustedTargets.stream().filter(target -> target.contains(":"))
+        .map(target -> target.substring(0, target.lastIndexOf(':'))).collect(Collectors.toUnmodifiableSet());
     this.ownHosts = lowerCase(ownHosts);
   }
 
@@ -58,8 +64,7 @@ public class WebhookUrlPolicy {
     if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw refused("must not carry user information or a fragment");
     }
-    // "gateway." is the name "gateway": a trailing dot must not slip past the own-host check
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
+    String host = uri.getHost() == null ? "" : hostName(uri.getHost());
     if (host.isEmpty()) {
       throw refused("must name a host");
     }
@@ -79,12 +84,40 @@ public class WebhookUrlPolicy {
     } catch (UnknownHostException e) {
       throw refused("host " + host + " cannot be resolved");
     }
-    for (InetAddress address : addresses) {
-      if (internal(address)) {
-        throw refused("must not point at an internal address (" + host + " is " + address.getHostAddress() + ")");
-      }
+    InetAddress internal = firstInternal(addresses);
+    if (internal != null) {
+      throw refused("must not point at an internal address (" + host + " is " + internal.getHostAddress() + ")");
     }
     return uri;
+  }
+
+  /**
+   * What a delivery to {@code host} (of a URL {@link #check} let through) may connect to, resolved
+   * now: every address, or none if one is internal and the host is not a trusted target's.
+   */
+  public InetAddress[] addressesToConnect(String host) throws UnknownHostException {
+    String name = unbracketed(hostName(host));
+    InetAddress[] addresses = resolver.resolve(name);
+    InetAddress internal = trustedHosts.contains(name) ? null : firstInternal(addresses);
+    if (internal != null) {
+      throw new UnknownHostException(name + " resolves to an internal address (" + internal.getHostAddress()
+          + ") now: not connecting");
+    }
+    return addresses;
+  }
+
+  private static InetAddress firstInternal(InetAddress[] addresses) {
+    for (InetAddress address : addresses) {
+      if (internal(address)) {
+        return address;
+      }
+    }
+    return null;
+  }
+
+  /** "gateway." is the name "gateway": a trailing dot must not slip past the own-host check. */
+  private static String hostName(String host) {
+    return host.toLowerCase(Locale.ROOT).replaceAll("\\.+$", "");
   }
 
   /**

@@ -5,14 +5,25 @@ import cn.worksafety.credit.partner.model.Webhook;
 import cn.worksafety.platform.problem.DomainException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,16 +35,19 @@ import org.springframework.stereotype.Component;
 /**
  * Posts one event to a webhook, signed, and tries again with exponential backoff until the
  * department answers 2xx or the attempts are used up. Redirects are not followed: a redirect could
- * lead past the URL policy to an internal address.
+ * lead past the URL policy to an internal address. The connection goes only to addresses the policy
+ * resolved and checked for it (Apache HttpClient takes the resolver; Java's own client cannot), so a
+ * name that answers differently between the check and the connection gains nothing.
  */
 @Component
 public class WebhookSender {
   private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(5);
+  private static final ContentType CLOUD_EVENT = ContentType.create("application/cloudevents+json");
+
+  private final CloseableHttpClient http;
   private final WebhookUrlPolicy policy;
   private final RetryTemplate retries;
-  private final Duration timeout;
   private final Clock clock;
   private final Counter delivered;
   private final Counter failed;
@@ -48,7 +62,7 @@ public class WebhookSender {
     }
     this.policy = policy;
     this.clock = clock;
-    this.timeout = timeout;
+    this.http = client(policy, Timeout.of(timeout));
     // what the department's end does is tried again; anything else (the store, say) is no fault of the event
     this.retries = new RetryTemplate(RetryPolicy.builder().maxRetries(attempts - 1L).delay(initialBackoff)
         .multiplier(2).maxDelay(maxBackoff).includes(IOException.class, DomainException.class).build());
@@ -81,16 +95,47 @@ public class WebhookSender {
     }
   }
 
-  private void post(Webhook webhook, byte[] body, String eventId) throws IOException, InterruptedException {
+  private static CloseableHttpClient client(WebhookUrlPolicy policy, Timeout timeout) {
+    DnsResolver checkedAddresses = new DnsResolver() {
+      @Override
+      public InetAddress[] resolve(String host) throws UnknownHostException {
+        return policy.addressesToConnect(host);
+      }
+
+      @Override
+      public String resolveCanonicalHostname(String host) {
+        return host;
+      }
+    };
+    return HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDnsResolver(checkedAddresses)
+            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT)
+                .setSocketTimeout(timeout).build())
+            .build())
+        .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+        .disableRedirectHandling()
+        .disableAutomaticRetries() // the attempts are counted here, with their backoff
+        .build();
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    http.close();
+  }
+
+  private void post(Webhook webhook, byte[] body, String eventId) throws IOException {
     policy.check(webhook.url().toString());
     long timestamp = clock.instant().getEpochSecond();
-    HttpRequest request = HttpRequest.newBuilder(webhook.url()).timeout(timeout)
-        .header("Content-Type", "application/cloudevents+json")
-        .header("X-Webhook-Id", eventId == null ? "" : eventId)
-        .header("X-Webhook-Timestamp", Long.toString(timestamp))
-        .header("X-Webhook-Signature", webhook.sign(timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    ClassicHttpRequest request = ClassicRequestBuilder.post(webhook.url())
+        .setHeader("X-Webhook-Id", eventId == null ? "" : eventId)
+        .setHeader("X-Webhook-Timestamp", Long.toString(timestamp))
+        .setHeader("X-Webhook-Signature", webhook.sign(timestamp, body))
+        .setEntity(body, CLOUD_EVENT).build();
+    int status = http.execute(request, response -> {
+      EntityUtils.consume(response.getEntity());
+      return response.getCode();
+    });
     if (status / 100 != 2) {
       // without the query, which may carry the department's own token
       throw new IOException(webhook.url().getScheme() + "://" + webhook.url().getAuthority() + webhook.url().getPath()

@@ -66,6 +66,18 @@ class WebhookUrlPolicyTest {
     assertRefused("/relative", "absolute");
   }
 
+  @Test
+  void aConnectionGoesOnlyToAddressesCheckedForIt() throws UnknownHostException {
+    assertThat(policy.addressesToConnect("sanctions.example.gov.cn")).extracting(InetAddress::getHostAddress)
+        .containsExactly("203.0.113.10");
+    assertThat(policy.addressesToConnect("partner.gov.internal")).as("a trusted target's host, whatever it resolves to")
+        .extracting(InetAddress::getHostAddress).containsExactly("10.20.30.40");
+    for (String host : List.of("rebound.example.com", "split.example.com", "[::1]", "127.0.0.1")) {
+      assertThatThrownBy(() -> policy.addressesToConnect(host)).as(host)
+          .isInstanceOf(UnknownHostException.class).hasMessageContaining("internal address");
+    }
+  }
+
   private void assertRefused(String url, String why) {
     assertThatThrownBy(() -> policy.check(url)).as(url).isInstanceOfSatisfying(DomainException.class, e -> {
       assertThat(e.properties().toString()).contains("webhookUrl");

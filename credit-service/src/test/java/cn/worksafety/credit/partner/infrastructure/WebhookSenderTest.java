@@ -7,7 +7,10 @@ import cn.worksafety.credit.partner.application.WebhookUrlPolicy;
 import cn.worksafety.credit.partner.model.Webhook;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,6 +63,43 @@ class WebhookSenderTest {
       throw new IllegalStateException("the store cannot be reached");
     }, body(), "e2")).isInstanceOf(IllegalStateException.class);
     assertThat(posts).as("nothing posted, nothing to dead-letter").hasValue(0);
+  }
+
+  /**
+   * A name that answers a public address to the check before each attempt and a loopback one
+   * after it (DNS rebinding): the connection must not go to the loopback one, where an internal
+   * service listens.
+   */
+  @Test
+  void aNameThatRebindsToAnInternalAddressAfterTheCheckIsNotConnectedTo() throws Exception {
+    try (ServerSocket internalService = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      AtomicInteger accepted = new AtomicInteger();
+      Thread acceptor = new Thread(() -> {
+        while (!internalService.isClosed()) {
+          try (Socket connection = internalService.accept()) {
+            accepted.incrementAndGet();
+          } catch (java.io.IOException closed) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      AtomicInteger lookups = new AtomicInteger();
+      WebhookUrlPolicy rebinding = new WebhookUrlPolicy(host -> new InetAddress[] {
+          lookups.getAndIncrement() % 2 == 0 ? InetAddress.getByName("203.0.113.7") : InetAddress.getLoopbackAddress()},
+          List.of(), List.of("localhost"));
+      WebhookSender rebindingSender = new WebhookSender(rebinding, Clock.systemUTC(), new SimpleMeterRegistry(), 3,
+          Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(2));
+      Webhook rebound = new Webhook(URI.create("https://hook.example.org:" + internalService.getLocalPort() + "/hook"),
+          "secret");
+
+      assertThat(rebindingSender.deliver("mof", () -> Optional.of(rebound), body(), "e3")).isFalse();
+      assertThat(lookups).as("each attempt: the check, then the connection's own lookup").hasValue(6);
+      assertThat(accepted).as("connections that reached the internal service").hasValue(0);
+      internalService.close();
+      acceptor.join(1_000);
+    }
   }
 
   private static byte[] body() {
