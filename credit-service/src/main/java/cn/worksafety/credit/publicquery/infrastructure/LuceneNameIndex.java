@@ -276,7 +276,9 @@ public class LuceneNameIndex implements NameIndex, DisposableBean {
 
   @Override
   public void destroy() throws IOException, InterruptedException {
-    refresher.shutdownNow();
+    // Not shutdownNow: an interrupt during the refresh's file I/O closes the channel in use, the
+    // index's lock file among them, and the writer's close then fails.
+    refresher.shutdown();
     refresher.awaitTermination(5, TimeUnit.SECONDS);
     searchers.close();
     writer.close();

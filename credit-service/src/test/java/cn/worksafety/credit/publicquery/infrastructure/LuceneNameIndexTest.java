@@ -1,7 +1,11 @@
 package cn.worksafety.credit.publicquery.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.worksafety.credit.creditfile.model.RegisteredName;
 import cn.worksafety.credit.publicquery.model.Found;
 import cn.worksafety.credit.publicquery.model.Hits;
@@ -15,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The index on its own: what a search finds, in which order, page by page. */
 class LuceneNameIndexTest {
@@ -132,6 +137,34 @@ class LuceneNameIndexTest {
     assertThat(uscc(search("新名"))).containsExactly(code);
     assertThat(uscc(search("旧名"))).isEmpty();
     assertThat(index.size()).isEqualTo(1);
+  }
+
+  /**
+   * Closing while a refresh runs: interrupting the refresh broke its file I/O (an interrupt closes
+   * the NIO channel in use), once the index's lock file, and the close then failed with "FileLock
+   * invalidated by an external force".
+   */
+  @Test
+  void anIndexClosesCleanlyWhileItsRefreshRuns() throws Exception {
+    ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    warnings.start();
+    Logger indexLog = (Logger) LoggerFactory.getLogger(LuceneNameIndex.class);
+    indexLog.addAppender(warnings);
+    List<RegisteredName> names = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      names.add(new RegisteredName(TestUsccs.random("330100"), "温州鞋业有限公司" + i, "330100", 1));
+    }
+    for (int round = 0; round < 20; round++) {
+      LuceneNameIndex busy = new LuceneNameIndex(Files.createTempDirectory("name-index-close"), true,
+          Duration.ofMillis(1));
+      busy.openForSearch();
+      busy.put(names);
+      Thread.sleep(round % 5); // the refresh writing the segment, at various points
+      assertThatCode(busy::destroy).as("round %d", round).doesNotThrowAnyException();
+    }
+    indexLog.detachAppender(warnings);
+    assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).as("refreshes broken by the close")
+        .noneMatch(message -> message.contains("refresh failed"));
   }
 
   private String put(String name) {
