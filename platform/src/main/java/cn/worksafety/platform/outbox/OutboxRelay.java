@@ -13,13 +13,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -340,14 +336,9 @@ public class OutboxRelay implements SmartLifecycle {
 
   private void signOff(boolean leftWork) {
     try {
-      CompletableFuture.runAsync(() -> peers.leave(leftWork))
-          .get(LONGEST_SIGN_OFF.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}",
-          e instanceof ExecutionException ? e.getCause().toString() : "no answer from the store within "
-              + LONGEST_SIGN_OFF.toSeconds() + " s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      peers.leave(leftWork, LONGEST_SIGN_OFF);
+    } catch (RuntimeException e) {
+      log.warn("could not sign off; the others will sweep once this instance's silence shows: {}", e.toString());
     }
   }
 

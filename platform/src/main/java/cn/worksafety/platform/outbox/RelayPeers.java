@@ -4,11 +4,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 
 /**
@@ -31,6 +33,10 @@ final class RelayPeers {
   record Peer(String id, Instant seenAt) {}
 
   void beat(Instant now) {
+    beat(relays, now);
+  }
+
+  private void beat(MongoCollection<Document> relays, Instant now) {
     relays.replaceOne(Filters.eq("_id", self), new Document("_id", self).append(SEEN_AT, Date.from(now)),
         new ReplaceOptions().upsert(true));
   }
@@ -57,12 +63,15 @@ final class RelayPeers {
   /**
    * This instance stops: it is forgotten at once when it published everything it wrote; otherwise it
    * counts as silent from the start of time, so the next instance to look sweeps up what it left.
+   * Gives up after {@code within}, server selection included (with the store gone the driver would
+   * otherwise wait out its 30 s server selection).
    */
-  void leave(boolean leftWork) {
+  void leave(boolean leftWork, Duration within) {
+    MongoCollection<Document> bounded = relays.withTimeout(within.toMillis(), TimeUnit.MILLISECONDS);
     if (leftWork) {
-      beat(Instant.EPOCH);
+      beat(bounded, Instant.EPOCH);
     } else {
-      relays.deleteOne(Filters.eq("_id", self));
+      bounded.deleteOne(Filters.eq("_id", self));
     }
   }
 }
