@@ -84,6 +84,8 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
   private final Propagator propagator;
   /** Off for a route to an {@code https} address: this path speaks plain HTTP to the service. */
   private final boolean on;
+  /** Every try's target when the route names one plain-HTTP address; otherwise null (with {@code lb://} chosen per try). */
+  private final CompletableFuture<PublicCall.Target> fixedTarget;
   /** Whether the server takes the client's address from {@code Forwarded} / {@code X-Forwarded-For}. */
   private volatile boolean forwardedTrusted;
 
@@ -110,6 +112,8 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
     this.metrics = metrics;
     this.drain = drain;
     this.on = !"https".equalsIgnoreCase(route.uri().getScheme());
+    this.fixedTarget = "http".equals(route.uri().getScheme())
+        ? CompletableFuture.completedFuture(targetOf(route.uri())) : null;
     if (!on) {
       log.info("route public goes to {}: the public fast path is off, public reads take the ordinary route",
           route.uri());
@@ -231,6 +235,9 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
 
   /** Where the next try goes: the route's address, or with {@code lb://} one healthy instance's. */
   private CompletableFuture<PublicCall.Target> target() {
+    if (fixedTarget != null) {
+      return fixedTarget;
+    }
     URI uri = route.uri();
     if (!"lb".equals(uri.getScheme())) {
       return CompletableFuture.completedFuture(targetOf(uri));
