@@ -134,6 +134,16 @@ class RateLimitTest {
     }
   }
 
+  @Test
+  void aForwardedHeaderThatNamesNoClientAddressGets400AndIsNotForwarded() {
+    int forwardedBefore = credit.requests.get();
+    client.get().uri("/api/public/enterprises?q=x").header("Forwarded", "for=198.51.100.30:99999").exchange()
+        .expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("Forwarded"));
+    assertThat(credit.requests.get()).isEqualTo(forwardedBefore);
+  }
+
   /** The same through the WebFlux routes: each round a new partner department and one out of budget. */
   @Test
   void aPartnersKeptConnectionIsServedWhileForwardedAnswersAndRefusalsAlternate() throws Exception {

@@ -41,6 +41,7 @@ import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactor
 import org.springframework.cloud.gateway.filter.factory.SpringCloudCircuitBreakerFilterFactory;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ForwardedHeaderUtils;
@@ -170,8 +171,16 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
     String requestId = RequestIds.acceptOrCreate(request.headers().get(RequestIds.HEADER));
     PublicExchange exchange = new PublicExchange(ctx, request, path, requestId,
         startSpan(request.headers(), request.method().name()), send, metrics, drain);
+    InetSocketAddress client;
     try {
-      InetSocketAddress client = clientAddress(request, (InetSocketAddress) ctx.channel().remoteAddress());
+      client = clientAddress(request, (InetSocketAddress) ctx.channel().remoteAddress());
+    } catch (IllegalArgumentException e) {
+      exchange.answer(PublicAnswer.problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-header",
+          "Malformed request header", "The Forwarded or X-Forwarded-For header does not name a client address: "
+              + e.getMessage(), path)));
+      return;
+    }
+    try {
       limiter.checkAnonymous(client, path).subscribe(
           decision -> exchange.onLoop(() -> guarded(exchange, () -> decided(exchange, decision))),
           failure -> exchange.onLoop(() -> broken(exchange, failure)));
@@ -266,6 +275,7 @@ public class PublicQueryProxy implements NettyServerCustomizer, DisposableBean {
     return out;
   }
 
+  /** The client's address; with trusted forwarded headers, the one they name ({@link IllegalArgumentException} if they name none). */
   private InetSocketAddress clientAddress(HttpRequest request, InetSocketAddress remote) {
     if (!forwardedTrusted) {
       return remote;
